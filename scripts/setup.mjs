@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// Set-up that installs itself: every step checks whether it is already done and skips it if so.
+// Steps: npm dependencies → build dist/ → link the package to its own name → .venv with the Python
+// tools → the tslab kernel inside .venv → the data sets (sha256-checked) → chromium (with --browser).
+// Plain Node with no dependencies, because it runs before node_modules exists.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = new Set(process.argv.slice(2));
+const venv = path.join(root, ".venv");
+const python = path.join(venv, "bin", "python");
+const started = Date.now();
+
+function step(name, isDone, run) {
+  const t0 = Date.now();
+  if (isDone()) {
+    console.log(`setup: ${name}: up to date`);
+    return;
+  }
+  console.log(`setup: ${name}: installing…`);
+  run();
+  console.log(`setup: ${name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function sh(cmd, cmdArgs, opts = {}) {
+  execFileSync(cmd, cmdArgs, { cwd: root, stdio: ["ignore", "inherit", "inherit"], ...opts });
+}
+
+const sha256 = (file) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+const readOr = (file, fallback) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : fallback);
+
+function newestIn(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, mtime(path.join(entry.parentPath ?? entry.path, entry.name)));
+  }
+  return newest;
+}
+
+function checkToolchain() {
+  const [major] = process.versions.node.split(".").map(Number);
+  if (major < 20) throw new Error(`Node >= 20 is required, found ${process.versions.node}`);
+  try {
+    execFileSync("python3", ["-c", "import sys, venv; assert sys.version_info >= (3, 10)"], { stdio: "ignore" });
+  } catch {
+    throw new Error("Python >= 3.10 with the venv module is required (python3 on PATH)");
+  }
+}
+
+// 1. npm dependencies, re-installed when the lockfile changes.
+const npmStamp = path.join(root, "node_modules", ".mall-segments-lock.sha256");
+const lockFile = path.join(root, "package-lock.json");
+step(
+  "npm dependencies",
+  () => fs.existsSync(lockFile) && readOr(npmStamp, "") === sha256(lockFile),
+  () => {
+    sh("npm", [fs.existsSync(lockFile) ? "ci" : "install", "--no-audit", "--no-fund"]);
+    fs.writeFileSync(npmStamp, sha256(lockFile));
+  },
+);
+
+// 2. Build src/ → dist/ (CommonJS + .d.ts), which notebooks, the CLI and the kernel load.
+const distStamp = path.join(root, "dist", ".built");
+step(
+  "build dist/",
+  () => mtime(distStamp) > Math.max(newestIn(path.join(root, "src")), mtime(path.join(root, "tsconfig.build.json"))),
+  () => {
+    fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
+    sh(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
+    for (const entry of fs.readdirSync(path.join(root, "src"), { recursive: true })) {
+      if (String(entry).endsWith(".sql")) {
+        fs.mkdirSync(path.dirname(path.join(root, "dist", entry)), { recursive: true });
+        fs.copyFileSync(path.join(root, "src", entry), path.join(root, "dist", entry));
+      }
+    }
+    fs.writeFileSync(distStamp, new Date().toISOString());
+  },
+);
+
+// 3. `import … from "mall-segments"` resolves from notebooks/ (tslab uses Node10 resolution).
+const selfLink = path.join(root, "node_modules", "mall-segments");
+step(
+  "link mall-segments",
+  () => fs.existsSync(path.join(selfLink, "package.json")),
+  () => {
+    fs.rmSync(selfLink, { recursive: true, force: true });
+    fs.symlinkSync("..", selfLink, "dir");
+  },
+);
+
+// 4. Project-local Python environment, re-installed when requirements.txt changes.
+checkToolchain();
+const reqFile = path.join(root, "requirements.txt");
+const reqStamp = path.join(venv, ".requirements.sha256");
+step(
+  "python .venv",
+  () => fs.existsSync(python) && readOr(reqStamp, "") === sha256(reqFile),
+  () => {
+    if (!fs.existsSync(python)) sh("python3", ["-m", "venv", venv]);
+    sh(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", reqFile]);
+    fs.writeFileSync(reqStamp, sha256(reqFile));
+  },
+);
+
+// 5. The tslab kernel, registered inside .venv and pointing at this project's own tslab.
+const tslabBin = path.join(root, "node_modules", ".bin", "tslab");
+const kernelJson = path.join(venv, "share", "jupyter", "kernels", "tslab", "kernel.json");
+step(
+  "tslab kernel in .venv",
+  () => readOr(kernelJson, "").includes(JSON.stringify(tslabBin)),
+  () => sh(tslabBin, ["install", `--python=${python}`, `--binary=${tslabBin}`, "--sys-prefix"]),
+);
+
+// 6. Data sets: a valid local copy, else $MALL_SEGMENTS_DATA_DIR, else a download; always sha256-checked.
+sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]);
+
+// 7. Debian's chromium for the real-browser tests.
+if (args.has("--browser")) {
+  step(
+    "chromium",
+    () => fs.existsSync("/usr/bin/chromium"),
+    () => {
+      const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+      const apt = (aptArgs) =>
+        process.getuid?.() === 0 ? sh("apt-get", aptArgs, { env }) : sh("sudo", ["apt-get", ...aptArgs], { env });
+      apt(["update", "-qq"]);
+      apt(["install", "-y", "-qq", "chromium"]);
+    },
+  );
+}
+
+console.log(`setup: ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
