@@ -1,1 +1,3 @@
-export {};
+export * from "./read-csv";
+export * from "./load-mall";
+export * from "./fetch";
