@@ -1,3 +1,4 @@
 export * from "./read-csv";
 export * from "./load-mall";
 export * from "./fetch";
+export * from "./dirty";
