@@ -1,1 +1,4 @@
 export {};
+export * from "./agglomerative";
+export * from "./dbscan";
+export * from "./k-distances";
