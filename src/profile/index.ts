@@ -1,1 +1,5 @@
-export {};
+export * from "./profile-segments";
+export * from "./name-segments";
+export * from "./recommend-segments";
+export * from "./pseudonymise-ids";
+export * from "./to-csv";
