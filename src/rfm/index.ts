@@ -1,1 +1,2 @@
-export {};
+export * from "./transactions";
+export * from "./features";
