@@ -22,7 +22,13 @@ function step(name, isDone, run) {
     return;
   }
   console.log(`setup: ${name}: installing…`);
-  run();
+  try {
+    run();
+  } catch (err) {
+    // The failing command has already printed its own error; end without a stack trace.
+    console.error(`setup: ${name}: FAILED (${err.status !== undefined ? `exit status ${err.status}` : err.message})`);
+    process.exit(1);
+  }
   console.log(`setup: ${name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -94,7 +100,12 @@ step(
 );
 
 // 4. Project-local Python environment, re-installed when requirements.txt changes.
-checkToolchain();
+try {
+  checkToolchain();
+} catch (err) {
+  console.error(`setup: ${err.message}`);
+  process.exit(1);
+}
 const reqFile = path.join(root, "requirements.txt");
 const reqStamp = path.join(venv, ".requirements.sha256");
 step(
@@ -117,7 +128,7 @@ step(
 );
 
 // 6. Data sets: a valid local copy, else $MALL_SEGMENTS_DATA_DIR, else a download; always sha256-checked.
-sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]);
+step("data sets", () => false, () => sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]));
 
 // 7. Debian's chromium for the real-browser tests.
 if (args.has("--browser")) {

@@ -49,7 +49,8 @@ export function parseCsv(text: string, file: string, options: ReadCsvOptions = {
   try {
     records = parse(body, { delimiter, info: true, skip_empty_lines: true, relax_column_count: false });
   } catch (err) {
-    throw csvParseError(err, file, () => parse(body.split(/\r?\n/)[0]!, { delimiter })[0]?.length ?? 0);
+    const headerFields = () => parse(body.split(/\r?\n/)[0]!, { delimiter })[0]?.length ?? 0;
+    throw csvParseError(err, file, headerFields, () => unclosedQuoteLine(body));
   }
   const [head, ...data] = records;
   return {
@@ -75,18 +76,32 @@ export function detectDelimiter(text: string): "," | ";" | "\t" {
   return ",";
 }
 
-function csvParseError(err: unknown, file: string, headerFields: () => number): DataError {
+function csvParseError(err: unknown, file: string, headerFields: () => number, openQuoteLine: () => number): DataError {
   const e = err as { code?: string; lines?: number; message?: string; record?: unknown[] };
   const row = e.lines;
   switch (e.code) {
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
       return new DataError(`row has ${e.record?.length} fields, the header has ${headerFields()} (ragged row)`, { file, row });
     case "CSV_QUOTE_NOT_CLOSED":
-      return new DataError("a quoted field is never closed (broken quoting)", { file, row });
+      return new DataError("a quoted field opened here is never closed (broken quoting)", { file, row: openQuoteLine() });
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       return new DataError("unexpected character after a closing quote (broken quoting)", { file, row });
     default:
       return new DataError(`cannot parse CSV: ${e.message ?? String(err)}`, { file, row });
   }
+}
+
+/** The 1-based line where the quote that is never closed was opened. */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedAt = 1;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') {
+      quoted = !quoted;
+      if (quoted) openedAt = line;
+    } else if (ch === "\n") line++;
+  }
+  return openedAt;
 }

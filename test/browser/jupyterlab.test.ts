@@ -1,0 +1,99 @@
+// Each executed notebook opened in a real JupyterLab (started here on a free loopback port with a
+// token, stopped afterwards) shows its charts through the Plotly mime renderer, with no error output
+// and no console error. A screenshot per notebook goes to reports/screenshots/.
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { REPORTS, ROOT, SCREENSHOTS, collectErrors, executedNotebooks, freePort, launchChromium } from "./browser";
+
+const notebooks = executedNotebooks();
+const token = randomBytes(16).toString("hex");
+
+/** Start JupyterLab on the executed notebooks; settings render every cell (no windowing) and skip news/updates. */
+async function startLab(port: number): Promise<{ lab: ChildProcess; log: () => string }> {
+  const settings = fs.mkdtempSync(path.join(os.tmpdir(), "lab-settings-"));
+  const write = (plugin: string, value: object) => {
+    const file = path.join(settings, plugin);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(value));
+  };
+  write("@jupyterlab/notebook-extension/tracker.jupyterlab-settings", { windowingMode: "none" });
+  write("@jupyterlab/apputils-extension/notification.jupyterlab-settings", { fetchNews: "false", checkForUpdates: false });
+  const lab = spawn(
+    path.join(ROOT, ".venv", "bin", "jupyter"),
+    [
+      "lab", "--no-browser", "--ip=127.0.0.1", `--port=${port}`, `--IdentityProvider.token=${token}`,
+      `--ServerApp.root_dir=${REPORTS}`, "--LabApp.extension_manager=readonly", "--ServerApp.port_retries=0", "--allow-root",
+    ],
+    {
+      env: { ...process.env, JUPYTERLAB_SETTINGS_DIR: settings, JUPYTERLAB_WORKSPACES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "lab-ws-")) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  lab.stdout!.on("data", (d) => (output += d));
+  lab.stderr!.on("data", (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/status?token=${token}`);
+      if (res.ok) return { lab, log: () => output };
+    } catch {
+      // not listening yet
+    }
+    if (lab.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  lab.kill();
+  throw new Error(`JupyterLab did not start on port ${port}:\n${output}`);
+}
+
+describe("JupyterLab renders the executed notebooks' charts from the Plotly mime type", () => {
+  let browser: Browser;
+  let lab: ChildProcess;
+  let port: number;
+  before(async () => {
+    port = await freePort();
+    ({ lab } = await startLab(port));
+    browser = await launchChromium();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    lab?.kill("SIGTERM");
+  });
+
+  it("has executed notebooks to check", () => assert.ok(notebooks.length > 0, "no reports/NN-*.ipynb: run the notebooks first"));
+
+  for (const nb of notebooks) {
+    it(`${nb.file} shows ${nb.charts} chart(s) in JupyterLab`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+      const errors = collectErrors(page);
+      await page.goto(`http://127.0.0.1:${port}/lab/tree/${nb.file}?token=${token}`, { waitUntil: "domcontentloaded" });
+      await page.waitForSelector(".jp-NotebookPanel .jp-Cell", { timeout: 60_000 });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length >= n,
+        nb.charts,
+        { timeout: 60_000 },
+      );
+      const panel = page.locator(".jp-NotebookPanel");
+      assert.equal(await panel.locator(".js-plotly-plot").count(), nb.charts, "one rendered Plotly graph per chart output");
+      const fromMime = panel.locator('.jp-OutputArea-output[data-mime-type="application/vnd.plotly.v1+json"] .js-plotly-plot');
+      assert.equal(await fromMime.count(), nb.charts, "drawn by the Plotly mime renderer, not the HTML fallback");
+      assert.equal(await panel.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count(), 0, "no stderr output");
+      assert.equal(await panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").count(), 0);
+      if (nb.animations > 0) {
+        assert.ok((await panel.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "the animation has a play button");
+      }
+      await page.locator(".jp-NotebookPanel .js-plotly-plot").first().scrollIntoViewIfNeeded().catch(() => undefined);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-lab.png`) });
+      assert.deepEqual(errors, [], "no console errors");
+      await page.close();
+    });
+  }
+});

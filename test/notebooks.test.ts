@@ -1,0 +1,57 @@
+// Notebooks are committed clean (no outputs), use the TypeScript kernel, import the package by name,
+// and the runner reports a failing cell with its own error text.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+
+const ROOT = path.resolve(__dirname, "..");
+const NOTEBOOKS = path.join(ROOT, "notebooks");
+
+interface Notebook {
+  metadata: { kernelspec?: { name?: string } };
+  cells: { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }[];
+}
+const read = (file: string): Notebook => JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
+const notebookFiles = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+
+describe("committed notebooks", () => {
+  it("are numbered by stage, starting with 01-eda", () => {
+    assert.ok(notebookFiles.includes("01-eda.ipynb"));
+    for (const f of notebookFiles) assert.match(f, /^\d\d-[a-z0-9-]+\.ipynb$/);
+  });
+  for (const file of notebookFiles) {
+    const nb = read(path.join(NOTEBOOKS, file));
+    it(`${file} has no outputs and no execution counts`, () => {
+      for (const [i, cell] of nb.cells.entries()) {
+        if (cell.cell_type !== "code") continue;
+        assert.deepEqual(cell.outputs, [], `cell ${i + 1} has outputs`);
+        assert.equal(cell.execution_count, null, `cell ${i + 1} has an execution count`);
+      }
+    });
+    it(`${file} runs on the tslab kernel and imports the package by name`, () => {
+      assert.equal(nb.metadata.kernelspec?.name, "tslab");
+      const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join("")).join("\n");
+      assert.match(code, /from "mall-segments"/);
+      assert.doesNotMatch(code, /from "\.\.\/src/);
+    });
+  }
+});
+
+describe("the notebook runner", () => {
+  it("fails on a failing cell and prints the notebook, cell number, source and the cell's own error", () => {
+    const python = path.join(ROOT, ".venv", "bin", "python");
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "runner-"));
+    const run = spawnSync(python, [path.join(ROOT, "scripts", "run_notebooks.py"), "--no-html", "--out", out, path.join(ROOT, "test", "notebooks", "failing-cell.ipynb")], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /FAILED test\/notebooks\/failing-cell\.ipynb: cell 3 \(code cell 2\)/);
+    assert.match(run.stderr, /function segmentCount\(\): number/);
+    assert.match(run.stderr, /Error: deliberate failure: segment count unknown/);
+    assert.doesNotMatch(run.stdout, /never reached/);
+  });
+});
