@@ -1,0 +1,166 @@
+/**
+ * One run of Lloyd's algorithm from given centres, step for step as scikit-learn's `_kmeans_single_lloyd`:
+ * assign, relocate empty clusters to far points, update means; stop on unchanged labels (strict convergence) or
+ * when the summed squared centre shift is <= the tolerance; then re-assign labels to the final centres.
+ * Internal: inputs are assumed validated.
+ */
+import type { FlatMatrix } from "../core/matrix";
+import { squaredDistance } from "./kmeans-init";
+
+/** Called after each iteration: `labels` were assigned to `previous`, `centres` are the updated means. */
+export type LloydObserver = (iteration: number, labels: Int32Array, centres: Float64Array, previous: Float64Array) => void;
+
+export interface LloydResult {
+  labels: Int32Array;
+  /** k × d, row-major. */
+  centres: Float64Array;
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * @param X - validated data.
+ * @param initial - k × d initial centres (not modified).
+ * @param maxIter - iteration cap (>= 1).
+ * @param tolerance - absolute tolerance on the summed squared centre shift.
+ */
+export function lloyd(
+  X: FlatMatrix,
+  initial: Float64Array,
+  maxIter: number,
+  tolerance: number,
+  observe?: LloydObserver,
+): LloydResult {
+  const { nSamples: n, nFeatures: d } = X;
+  const k = initial.length / d;
+  let centres = Float64Array.from(initial);
+  let next = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  const labels = new Int32Array(n).fill(-1);
+  const previousLabels = new Int32Array(n).fill(-1);
+  let strict = false;
+  let converged = false;
+  let iteration = 0;
+  while (iteration < maxIter) {
+    iteration++;
+    assignAndSum(X, centres, labels, next, counts);
+    relocateEmptyClusters(X, centres, labels, next, counts);
+    for (let c = 0; c < k; c++) {
+      if (counts[c]! > 0) for (let f = 0; f < d; f++) next[c * d + f]! /= counts[c]!;
+      else next.set(centres.subarray(c * d, c * d + d), c * d); // cannot happen after relocation; kept for safety
+    }
+    let shift = 0;
+    for (let c = 0; c < k; c++) shift += squaredDistance(centres, c, next, c, d);
+    if (observe) observe(iteration, labels, next, centres);
+    [centres, next] = [next, centres];
+    if (sameLabels(labels, previousLabels)) {
+      strict = converged = true;
+      break;
+    }
+    if (shift <= tolerance) {
+      converged = true;
+      break;
+    }
+    previousLabels.set(labels);
+  }
+  // Labels must match the final centres (the last update moved them).
+  if (!strict) assignAndSum(X, centres, labels, next, counts);
+  return { labels, centres, inertia: inertiaOf(X, centres, labels), iterations: iteration, converged };
+}
+
+/** Assign each row to its nearest centre (first on ties) and accumulate per-cluster sums and counts. */
+export function assignAndSum(
+  X: FlatMatrix,
+  centres: Float64Array,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, nSamples: n, nFeatures: d } = X;
+  const k = centres.length / d;
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let best = Infinity;
+    let bestC = 0;
+    for (let c = 0; c < k; c++) {
+      const oc = c * d;
+      let dist = 0;
+      for (let f = 0; f < d; f++) {
+        const diff = data[o + f]! - centres[oc + f]!;
+        dist += diff * diff;
+      }
+      if (dist < best) {
+        best = dist;
+        bestC = c;
+      }
+    }
+    labels[i] = bestC;
+    counts[bestC]!++;
+    const os = bestC * d;
+    for (let f = 0; f < d; f++) sums[os + f]! += data[o + f]!;
+  }
+}
+
+/**
+ * scikit-learn's `_relocate_empty_clusters_dense`: each empty cluster takes one of the points farthest from their
+ * own centre (farthest first, lowest index on ties), moved out of its old cluster's sum. Labels are left as they
+ * are, as scikit-learn does; the next assignment picks the move up.
+ */
+export function relocateEmptyClusters(
+  X: FlatMatrix,
+  centres: Float64Array,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, nSamples: n, nFeatures: d } = X;
+  const k = counts.length;
+  const empty: number[] = [];
+  for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
+  if (empty.length === 0) return;
+  const distances = new Float64Array(n);
+  for (let i = 0; i < n; i++) distances[i] = squaredDistance(data, i, centres, labels[i]!, d);
+  const far = farthest(distances, empty.length);
+  empty.forEach((c, e) => {
+    const i = far[e]!;
+    const old = labels[i]!;
+    for (let f = 0; f < d; f++) {
+      sums[old * d + f]! -= data[i * d + f]!;
+      sums[c * d + f] = data[i * d + f]!;
+    }
+    counts[old]!--;
+    counts[c] = 1;
+  });
+}
+
+/** Indices of the `m` largest values, largest first, lowest index first on ties. */
+function farthest(values: Float64Array, m: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (top.length === m && values[i]! <= values[top[m - 1]!]!) continue;
+    let pos = Math.min(top.length, m - 1);
+    if (top.length < m) top.push(i);
+    while (pos > 0 && values[top[pos - 1]!]! < values[i]!) {
+      top[pos] = top[pos - 1]!;
+      pos--;
+    }
+    top[pos] = i;
+  }
+  return top;
+}
+
+/** Sum of squared distances from each row to the centre of its label. */
+export function inertiaOf(X: FlatMatrix, centres: Float64Array, labels: ArrayLike<number>): number {
+  const { data, nSamples: n, nFeatures: d } = X;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += squaredDistance(data, i, centres, labels[i]!, d);
+  return total;
+}
+
+function sameLabels(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
