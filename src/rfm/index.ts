@@ -1,2 +1,6 @@
 export * from "./transactions";
 export * from "./features";
+export * from "./scoring";
+export * from "./segments";
+export * from "./cluster-rfm";
+export * from "./compare-groupings";

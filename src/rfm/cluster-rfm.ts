@@ -1,0 +1,83 @@
+import { kmeans } from "../cluster/kmeans";
+import { ArgumentError } from "../core/errors";
+import type { Matrix } from "../core/matrix";
+import { standardScale } from "../preprocess/standard-scale";
+
+/** The three RFM columns every clustering and summary here reads. */
+export interface RfmValues {
+  recency_days: number;
+  frequency: number;
+  monetary: number;
+}
+
+/**
+ * The log-transformed RFM matrix: `[ln recency_days, ln frequency, ln monetary]` per customer. The raw
+ * columns are strongly right-skewed (a few customers buy far more often and far more), which k-means
+ * would otherwise spend its clusters on. After cleaning all three are > 0 (recency >= 1 day,
+ * frequency >= 1, monetary > 0), so a plain natural log is defined, no `log1p` shift needed.
+ *
+ * @param customers - n rows with recency_days, frequency, monetary all > 0.
+ * @returns n × 3 matrix.
+ * @throws {ArgumentError} when a value is not > 0.
+ */
+export function rfmLogMatrix(customers: readonly RfmValues[]): Matrix {
+  return customers.map((c, i) => {
+    for (const key of ["recency_days", "frequency", "monetary"] as const) {
+      if (!(c[key] > 0)) throw new ArgumentError(`rfmLogMatrix: customers[${i}].${key}=${c[key]} must be > 0 for a log`);
+    }
+    return [Math.log(c.recency_days), Math.log(c.frequency), Math.log(c.monetary)];
+  });
+}
+
+export interface RfmClusterOptions {
+  /** Number of clusters. @default 4 */
+  k?: number;
+  /** k-means restarts. @default 10 */
+  nInit?: number;
+  /** Seed of k-means. @default 0 */
+  seed?: number;
+}
+
+export interface RfmClustering {
+  /** n cluster numbers in [0, k), renumbered so that 0 has the highest mean monetary, k − 1 the lowest. */
+  labels: number[];
+  /** k × 3 centres in the standardised log space, in label order. */
+  centroids: Matrix;
+  /** k × 3 centres back in original units: [recency_days, frequency, monetary] (geometric means of the cluster). */
+  centroidsOriginal: Matrix;
+  inertia: number;
+  /** n × 3 standardised log matrix that was clustered. */
+  X: Matrix;
+}
+
+/**
+ * k-means on standardised log R, F, M (`rfmLogMatrix` → `standardScale` → `kmeans`).
+ *
+ * @param customers - n rows with recency_days, frequency, monetary (> 0).
+ * @param options - `k`, `nInit`, `seed`.
+ * @returns labels ordered by mean monetary (0 = the most valuable cluster), centres, inertia and X.
+ * @throws {ArgumentError} when a value is not > 0 or k is not in [1, n].
+ */
+export function clusterRfm(customers: readonly RfmValues[], options: RfmClusterOptions = {}): RfmClustering {
+  const { k = 4, nInit = 10, seed = 0 } = options;
+  const scaled = standardScale(rfmLogMatrix(customers));
+  const fit = kmeans(scaled.X, { k, nInit, seed });
+  // Renumber: clusters by mean monetary, highest first, so label numbers read the same across runs.
+  const monetaryMean = new Array<number>(k).fill(0);
+  const size = new Array<number>(k).fill(0);
+  fit.labels.forEach((label, i) => {
+    monetaryMean[label]! += customers[i]!.monetary;
+    size[label]! += 1;
+  });
+  const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => monetaryMean[b]! / size[b]! - monetaryMean[a]! / size[a]! || a - b);
+  const newLabel = new Array<number>(k);
+  order.forEach((old, rank) => (newLabel[old] = rank));
+  const centroids = order.map((old) => fit.centroids[old]!);
+  return {
+    labels: fit.labels.map((label) => newLabel[label]!),
+    centroids,
+    centroidsOriginal: centroids.map((c) => c.map((z, j) => Math.exp(z * scaled.scale[j]! + scaled.center[j]!))),
+    inertia: fit.inertia,
+    X: scaled.X,
+  };
+}
