@@ -3,3 +3,4 @@ export * from "./kmeans-predict";
 export * from "./agglomerative";
 export * from "./dbscan";
 export * from "./k-distances";
+export * from "./gmm";
