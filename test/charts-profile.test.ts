@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { boxBySegmentChart } from "../src/charts/box-by-segment";
+import { distributionsBeforeAfterChart } from "../src/charts/distributions-before-after";
+import { parallelCoordinatesChart } from "../src/charts/parallel-coordinates";
+import { radarChart } from "../src/charts/radar";
+import { htmlTable } from "../src/charts/table";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+test("radarChart: closed polygons, min-max radius per feature, raw values for hover", () => {
+  // age 20..60 and spending 20..80 across the two segments → segment 0 = (0, 1), segment 1 = (1, 0).
+  const fig = radarChart([[20, 80], [60, 20]], ["age", "spending"], { segmentNames: ["young spenders", "careful"] });
+  const traces = fig.data as Json[];
+  assert.deepEqual(traces[0]!.theta, ["age", "spending", "age"]);
+  assert.deepEqual(traces[0]!.r, [0, 1, 0]);
+  assert.deepEqual(traces[1]!.r, [1, 0, 1]);
+  assert.deepEqual(traces[1]!.customdata, [60, 20, 60]);
+  assert.equal(traces[0]!.name, "young spenders");
+  assert.deepEqual((radarChart([[20, 80]], ["a", "b"], { normalise: "none" }).data as Json[])[0]!.r, [20, 80, 20]);
+  assert.throws(() => radarChart([[1]], ["a", "b"]), /profiles\[0\] has 1 values/);
+});
+
+test("parallelCoordinatesChart: one dimension per feature plus the segment, stepwise colours", () => {
+  const t = (parallelCoordinatesChart([[1, 2], [3, 4], [5, 6]], [0, 1, 1], ["a", "b"], { segmentNames: ["x", "y"] }).data as Json[])[0]!;
+  assert.equal(t.type, "parcoords");
+  assert.deepEqual(t.dimensions.map((d: Json) => d.label), ["a", "b", "segment"]);
+  assert.deepEqual(t.dimensions[1].values, [2, 4, 6]);
+  assert.deepEqual(t.dimensions[2].ticktext, ["x", "y"]);
+  assert.deepEqual(t.line.colorscale, [[0, "#636efa"], [0.5, "#636efa"], [0.5, "#ef553b"], [1, "#ef553b"]]);
+});
+
+test("boxBySegmentChart: a box per (feature, segment) on its own axis, legend once per segment", () => {
+  const fig = boxBySegmentChart([[1, 10], [2, 20], [3, 30]], [0, 1, 0], ["a", "b"]);
+  const traces = fig.data as Json[];
+  assert.deepEqual(traces.map((t) => [t.xaxis, t.name, t.y, t.showlegend]), [
+    ["x", "segment 0", [1, 3], true], ["x", "segment 1", [2], true],
+    ["x2", "segment 0", [10, 30], false], ["x2", "segment 1", [20], false],
+  ]);
+  assert.equal((fig.layout as Json).xaxis2.title.text, "b");
+});
+
+test("distributionsBeforeAfterChart: top row before, bottom row after", () => {
+  const fig = distributionsBeforeAfterChart([[1, 5], [2, 6]], [[-1, -1], [1, 1]], ["a", "b"], { afterName: "standardised" });
+  const traces = fig.data as Json[];
+  assert.deepEqual(traces.map((t) => [t.xaxis, t.x]), [["x", [1, 2]], ["x2", [5, 6]], ["x3", [-1, 1]], ["x4", [-1, 1]]]);
+  assert.equal((fig.layout as Json).xaxis4.title.text, "b: standardised");
+  assert.throws(() => distributionsBeforeAfterChart([[1]], [[1]], ["a", "b"]), /rows of before must have 2 values/);
+});
+
+test("htmlTable: escapes text, rounds non-integers, truncates and highlights", () => {
+  const html = htmlTable([{ name: "<b>", k: 3, score: 0.4567, none: null }, { name: "x", k: 4, score: 1, none: undefined }], {
+    maxRows: 1, highlight: (r) => r.k === 3, headers: { score: "silhouette" },
+  });
+  assert.match(html, /&lt;b&gt;/);
+  assert.match(html, />0\.46</);
+  assert.match(html, />silhouette</);
+  assert.match(html, />–</);
+  assert.match(html, /… 1 more rows/);
+  assert.match(html, /<tr style="background:#fff3cd/);
+  assert.equal(htmlTable([{ a: 1 }], { columns: [] }).includes("<td"), false);
+});
