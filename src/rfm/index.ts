@@ -4,3 +4,4 @@ export * from "./scoring";
 export * from "./segments";
 export * from "./cluster-rfm";
 export * from "./compare-groupings";
+export * from "./rfm-command";

@@ -6,7 +6,7 @@
 --   recency_days  = snapshot_day - day of the customer's last invoice (>= 1)
 --   tenure_days   = day of the last invoice - day of the first invoice (0 for a one-day customer)
 --   frequency     = number of distinct invoices
---   monetary      = sum of Quantity * UnitPrice
+--   monetary      = sum of Quantity * UnitPrice (each line total rounded to 1e-6, summed exactly)
 --   aov           = monetary / frequency (average order value)
 --   country       = the country on most of the customer's cleaned rows; ties go to the
 --                   alphabetically first country
@@ -26,7 +26,9 @@ clean AS (
     invoice_no,
     country,
     CAST(invoice_date AS DATE) AS invoice_day,
-    quantity * unit_price AS line_total
+    -- Exact decimal line totals: a DOUBLE sum would depend on the order the threads add rows in,
+    -- so the same file could give monetary values differing in the last bits from run to run.
+    CAST(quantity * unit_price AS DECIMAL(38, 6)) AS line_total
   FROM clean_transactions
 ),
 bounds AS (
@@ -39,7 +41,7 @@ per_customer AS (
   SELECT
     customer_id,
     CAST(COUNT(DISTINCT invoice_no) AS INTEGER) AS frequency,
-    SUM(line_total) AS monetary,
+    CAST(SUM(line_total) AS DOUBLE) AS monetary,
     MIN(invoice_day) AS first_purchase,
     MAX(invoice_day) AS last_purchase
   FROM clean

@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { parse } from "csv-parse/sync";
+import { ArgumentError, DataError } from "../src/core/errors";
+import { runRfm, type RunRfmResult } from "../src/rfm/rfm-command";
+import { RFM_SEGMENTS } from "../src/rfm/segments";
+import { retailSamplePath } from "./helpers/retail";
+
+describe("runRfm (segment rfm)", () => {
+  let dir: string;
+  let result: RunRfmResult;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "rfm-command-"));
+    result = await runRfm({ input: retailSamplePath(), out: path.join(dir, "out"), quiet: true });
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("writes rfm.csv with the documented columns, one row per customer, no temp file left", () => {
+    const text = fs.readFileSync(result.file, "utf8");
+    const records = parse(text, { columns: true }) as Record<string, string>[];
+    assert.equal(text.split("\n")[0], "CustomerID,recency_days,frequency,monetary,aov,R,F,M,rfm_segment,cluster");
+    assert.equal(records.length, 3017);
+    assert.equal(result.rows.length, 3017);
+    assert.deepEqual(fs.readdirSync(path.dirname(result.file)), ["rfm.csv"]);
+    const first = records[0]!;
+    assert.deepEqual(
+      [first["CustomerID"], first["recency_days"], first["frequency"], first["monetary"], first["aov"]],
+      ["12347", "40", "4", "71.00", "17.75"],
+    );
+  });
+
+  test("scores are quintiles, segments are named, clusters are 0..k-1", () => {
+    for (const key of ["R", "F", "M"] as const) {
+      const counts = [1, 2, 3, 4, 5].map((s) => result.rows.filter((r) => r[key] === s).length);
+      // NTILE(5) of 3017 rows: 604, 604, 603, 603, 603
+      assert.deepEqual(counts, [604, 604, 603, 603, 603], key);
+    }
+    assert.ok(result.rows.every((r) => (RFM_SEGMENTS as readonly string[]).includes(r.rfm_segment)));
+    assert.deepEqual(new Set(result.rows.map((r) => r.cluster)), new Set([0, 1, 2, 3]));
+    assert.equal(result.clusterCounts.reduce((a, b) => a + b, 0), 3017);
+    assert.equal(Object.values(result.segmentCounts).reduce((a, b) => a + b, 0), 3017);
+    assert.ok(result.ari > 0 && result.ari < 1);
+  });
+
+  test("the same seed gives the same file", async () => {
+    const again = await runRfm({ input: retailSamplePath(), out: path.join(dir, "again"), quiet: true });
+    assert.equal(fs.readFileSync(again.file, "utf8"), fs.readFileSync(result.file, "utf8"));
+  });
+
+  test("bad input and arguments", async () => {
+    await assert.rejects(runRfm({ input: path.join(dir, "missing.csv"), out: dir, quiet: true }), DataError);
+    await assert.rejects(runRfm({ input: retailSamplePath(), out: dir, k: 0, quiet: true }), ArgumentError);
+    const tiny = path.join(dir, "tiny.csv");
+    fs.writeFileSync(tiny, "InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,1,2011-01-01,2,7,UK\n");
+    await assert.rejects(runRfm({ input: tiny, out: dir, quiet: true }), /1 customers left after cleaning, fewer than k=4/);
+  });
+});
