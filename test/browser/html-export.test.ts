@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML exports in reports/ show every chart offline: plotly.js is embedded once per page and
 // each figure's text/html fallback draws it. Opened from file:// in headless chromium, no network.
 import assert from "node:assert/strict";
@@ -34,7 +35,7 @@ describe("HTML exports render their Plotly charts offline", () => {
       const plotlyCopies = (fs.readFileSync(html, "utf8").match(/plotly\.js v\d/g) ?? []).length;
       assert.equal(plotlyCopies, 1, "plotly.js is embedded exactly once");
       if (nb.animations > 0) assert.ok((await page.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "play button");
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-html.png`), fullPage: false });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-html.png`), fullPage: true });
       assert.deepEqual(errors, []);
       assert.deepEqual(external, [], "the page loads nothing from the network");
       await page.close();

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Each executed notebook opened in a real JupyterLab (started here on a free loopback port with a
 // token, stopped afterwards) shows its charts through the Plotly mime renderer, with no error output
 // and no console error. A screenshot per notebook goes to reports/screenshots/.
@@ -72,7 +73,8 @@ describe("JupyterLab renders the executed notebooks' charts from the Plotly mime
 
   for (const nb of notebooks) {
     it(`${nb.file} shows ${nb.charts} chart(s) in JupyterLab`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+      // A tall window so that the screenshot shows the whole notebook (JupyterLab scrolls inside its panel).
+      const page = await browser.newPage({ viewport: { width: 1400, height: Math.min(1100 + 520 * nb.charts, 14_000) } });
       const errors = collectErrors(page);
       await page.goto(`http://127.0.0.1:${port}/lab/tree/${nb.file}?token=${token}`, { waitUntil: "domcontentloaded" });
       await page.waitForSelector(".jp-NotebookPanel .jp-Cell", { timeout: 60_000 });
@@ -90,7 +92,6 @@ describe("JupyterLab renders the executed notebooks' charts from the Plotly mime
       if (nb.animations > 0) {
         assert.ok((await panel.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "the animation has a play button");
       }
-      await page.locator(".jp-NotebookPanel .js-plotly-plot").first().scrollIntoViewIfNeeded().catch(() => undefined);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-lab.png`) });
       assert.deepEqual(errors, [], "no console errors");
       await page.close();
