@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { makeDirty, type CustomerLike } from "../src/data/dirty";
+import { completeMatrix, makeDirty, type CustomerLike } from "../src/data/dirty";
 
 // 20 clean rows: ids 1..20, ages 20..39, incomes 30..49, spending 40..59.
 const clean: CustomerLike[] = Array.from({ length: 20 }, (_, i) => ({
@@ -43,4 +43,13 @@ test("makeDirty is reproducible by seed and differs between seeds", () => {
 test("makeDirty rejects too few rows and negative counts", () => {
   assert.throws(() => makeDirty(clean.slice(0, 5)), /nRows=5 must be >= 13/);
   assert.throws(() => makeDirty(clean, { nMissing: -1 }), /counts must be integers >= 0/);
+});
+
+test("completeMatrix keeps the rows complete in the chosen columns", () => {
+  const rows = [
+    { customerId: 1, gender: "Male", age: 19, income: null, spending: 39 },
+    { customerId: 2, gender: "Male", age: null, income: 15, spending: 81 },
+  ];
+  assert.deepEqual(completeMatrix(rows, ["age", "spending"]), [[19, 39]]);
+  assert.deepEqual(completeMatrix(rows, ["spending"]), [[39], [81]]);
 });

@@ -19,15 +19,16 @@ const defaults = { digits: 2, maxRows: 50 };
  * A small HTML table of plain rows (numbers right-aligned and rounded, text escaped), with inline
  * styles so it looks the same in JupyterLab, the exported HTML and the CLI report.
  *
- * @param rows - one object per row; values are numbers, strings, booleans, null or undefined.
+ * @param records - one plain object per row; values are numbers, strings, booleans, null or undefined.
  * @param options - see {@link HtmlTableOptions}.
  * @returns the `<table>` markup.
  * @example
  * htmlTable([{ k: 3, score: 0.4567 }]);
  * // => '<table …><thead><tr><th …>k</th><th …>score</th></tr></thead><tbody><tr><td …>3</td><td …>0.46</td></tr></tbody></table>'
  */
-export function htmlTable(rows: readonly Record<string, unknown>[], options: HtmlTableOptions = {}): string {
+export function htmlTable(records: readonly object[], options: HtmlTableOptions = {}): string {
   const opts = { ...defaults, ...options };
+  const rows = records as readonly Record<string, unknown>[];
   const columns = opts.columns ?? Object.keys(rows[0] ?? {});
   const cell = "padding:3px 10px;border-bottom:1px solid #ddd;";
   const head = columns.map((c) => `<th style="${cell}text-align:left;background:#f3f3f3">${escapeHtml(opts.headers?.[c] ?? c)}</th>`).join("");

@@ -124,6 +124,20 @@ function injectDirt(rows: readonly CustomerLike[], opts: Required<MakeDirtyOptio
   return { rows: out, log };
 }
 
+/**
+ * The complete rows of dirty data as a matrix of the given columns (rows with a missing value among
+ * them are left out), e.g. to chart the dirty distributions.
+ *
+ * @param rows - dirty rows.
+ * @param columns - the numeric columns, in order.
+ * @returns nComplete × columns.length.
+ * @example
+ * completeMatrix([{ customerId: 1, gender: "Male", age: 19, income: null, spending: 39 }], ["age"]); // => [[19]]
+ */
+export function completeMatrix(rows: readonly DirtyCustomer[], columns: readonly NumericColumn[]): number[][] {
+  return rows.filter((r) => columns.every((c) => r[c] !== null)).map((r) => columns.map((c) => r[c]!));
+}
+
 function columnMax(rows: readonly CustomerLike[], column: NumericColumn): number {
   return rows.reduce((m, r) => Math.max(m, r[column]), -Infinity);
 }
