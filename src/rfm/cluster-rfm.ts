@@ -1,6 +1,7 @@
 import { kmeans } from "../cluster/kmeans";
 import { ArgumentError } from "../core/errors";
 import type { Matrix } from "../core/matrix";
+import { silhouetteScore } from "../evaluate/silhouette";
 import { standardScale } from "../preprocess/standard-scale";
 
 /** The three RFM columns every clustering and summary here reads. */
@@ -80,4 +81,46 @@ export function clusterRfm(customers: readonly RfmValues[], options: RfmClusterO
     inertia: fit.inertia,
     X: scaled.X,
   };
+}
+
+export interface RfmKSweepOptions {
+  /** The numbers of clusters to try. @default [2, 3, 4, 5, 6, 7, 8] */
+  ks?: readonly number[];
+  /** k-means restarts per k. @default 10 */
+  nInit?: number;
+  /** Seed of k-means (and of the silhouette subsample). @default 0 */
+  seed?: number;
+  /** Silhouette on a seeded subsample of this many rows when X is larger (it is O(n²)). @default 3000 */
+  silhouetteSampleSize?: number;
+}
+
+/** Inertia and mean silhouette for each k tried. */
+export interface RfmKSweep {
+  ks: number[];
+  inertias: number[];
+  silhouettes: number[];
+}
+
+/**
+ * k-means for each k in `ks` on an already scaled matrix (e.g. `clusterRfm(...).X`), with its inertia
+ * (for the elbow) and mean silhouette (higher is better) to choose k.
+ *
+ * @param X - nSamples × nFeatures scaled values.
+ * @param options - `ks`, `nInit`, `seed`, `silhouetteSampleSize`.
+ * @returns the ks with one inertia and one silhouette each.
+ * @throws {ArgumentError} when a k is not an integer in [2, nSamples − 1].
+ */
+export function rfmKSweep(X: Matrix, options: RfmKSweepOptions = {}): RfmKSweep {
+  const { ks = [2, 3, 4, 5, 6, 7, 8], nInit = 10, seed = 0, silhouetteSampleSize = 3000 } = options;
+  for (const k of ks) {
+    if (!Number.isInteger(k) || k < 2 || k >= X.length) throw new ArgumentError(`rfmKSweep: k=${k} must be an integer in [2, nSamples-1=${X.length - 1}]`);
+  }
+  const inertias: number[] = [];
+  const silhouettes: number[] = [];
+  for (const k of ks) {
+    const fit = kmeans(X, { k, nInit, seed });
+    inertias.push(fit.inertia);
+    silhouettes.push(silhouetteScore(X, fit.labels, { sampleSize: Math.min(silhouetteSampleSize, X.length), seed }));
+  }
+  return { ks: [...ks], inertias, silhouettes };
 }
