@@ -1,1 +1,2 @@
-export {};
+export * from "./build-report";
+export * from "./report-pca";

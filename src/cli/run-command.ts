@@ -1,0 +1,319 @@
+/**
+ * `segment run`: read customers, scale, choose k, cluster, profile, name, and write segments.csv,
+ * profiles.csv, model.json and report.html into the output folder, all or nothing.
+ */
+import { ArgumentError, DataError } from "../core/errors";
+import type { Matrix } from "../core/matrix";
+import { toFlat } from "../core/matrix";
+import { checkKMeansOptions, kmeansFlat, type KMeansResult } from "../cluster/kmeans";
+import { gaussianMixture } from "../cluster/gmm";
+import { agglomerative } from "../cluster/agglomerative";
+import { silhouetteScore } from "../evaluate/silhouette";
+import { scaleFeatures } from "../preprocess/scale-features";
+import type { ScalerMethod } from "../preprocess/scaler";
+import { nameSegments, type SegmentName } from "../profile/name-segments";
+import { profileSegments, type ProfileTable } from "../profile/profile-segments";
+import { pseudonymiseIds } from "../profile/pseudonymise-ids";
+import { recommendSegments, type SegmentRecommendation } from "../profile/recommend-segments";
+import { toCsv } from "../profile/to-csv";
+import { buildReport } from "../report/build-report";
+import type { Delimiter } from "../data/read-csv";
+import { readCustomerTable, type CustomerTable, type ImputeMethod } from "./customer-table";
+import { writeOutputDir, checkOutputDir } from "./output-dir";
+import { Progress } from "./progress";
+import { encodeRows, MODEL_FORMAT, MODEL_VERSION, type Algorithm, type CategoricalEncoding, type ModelScaler, type SegmentModel } from "./segment-model";
+import { selectK, type KSelection } from "./select-k";
+
+/** The defaults reproduce the canonical Mall Customers analysis. */
+export const RUN_DEFAULTS = {
+  id: "CustomerID",
+  features: ["Annual Income (k$)", "Spending Score (1-100)"],
+  k: "auto" as number | "auto",
+  algorithm: "kmeans" as Algorithm,
+  scale: "standard" as ScalerMethod | "none",
+  seed: 42,
+  impute: "none" as ImputeMethod,
+};
+
+/** Agglomerative clustering costs O(n²) memory and O(n³) time: refused above this many rows. */
+export const AGGLOMERATIVE_MAX_ROWS = 5000;
+/** Silhouette of the final segmentation on a seeded sample of at most this many rows. */
+export const SILHOUETTE_SAMPLE = 5000;
+
+export interface RunOptions {
+  input: string;
+  out: string;
+  id?: string;
+  features?: string[];
+  categorical?: string[];
+  k?: number | "auto";
+  algorithm?: Algorithm;
+  scale?: ScalerMethod | "none";
+  seed?: number;
+  impute?: ImputeMethod;
+  delimiter?: Delimiter;
+  keepIds?: boolean;
+  /** Key of the ID pseudonyms. @default `mall-segments:<seed>` (or $SEGMENT_ID_KEY) */
+  idKey?: string;
+  progress?: Progress;
+  /** The package version written into model.json. */
+  version?: string;
+}
+
+/** What `--json` prints. */
+export interface RunSummary {
+  input: string;
+  out: string;
+  rowsRead: number;
+  rowsUsed: number;
+  missing: Record<string, number>;
+  dropped: number;
+  imputed: Record<string, number>;
+  features: string[];
+  categorical: string[];
+  algorithm: Algorithm;
+  scale: string;
+  k: number;
+  kSelection?: { votes: { index: string; k: number }[]; sampleSize: number; ks: number[]; silhouettes: number[] };
+  silhouette: { score: number; sampleSize: number } | null;
+  idsPseudonymised: boolean;
+  segments: { segment: number; name: string; size: number; share: number }[];
+  files: string[];
+  seconds: number;
+}
+
+/** Run a segmentation end to end; returns the summary. @throws {DataError | ArgumentError} on bad input (nothing is written). */
+export function runSegmentation(options: RunOptions): RunSummary {
+  const t0 = Date.now();
+  const o = { ...RUN_DEFAULTS, ...stripUndefined(options), input: options.input, out: options.out };
+  const progress = options.progress ?? new Progress({ enabled: false });
+  const categoricalNames = o.categorical ?? [];
+  checkSpec(o.id, o.features, categoricalNames);
+  checkOutputDir(o.out);
+
+  const table = progress.step("read CSV", () =>
+    readCustomerTable(o.input, { id: o.id, features: o.features, categorical: categoricalNames, impute: o.impute, delimiter: o.delimiter ?? "auto" }),
+  );
+  const n = table.X.length;
+  checkConstantFeatures(table, o.features);
+  if (o.k !== "auto" && n < o.k) throw new DataError(`${n} rows, fewer than k=${o.k} segments`, { file: o.input });
+  if (o.k === "auto" && n < 3) throw new DataError(`${n} rows: --k auto needs at least 3`, { file: o.input });
+  if (o.algorithm === "agglomerative" && n > AGGLOMERATIVE_MAX_ROWS) {
+    throw new ArgumentError(`run: --algorithm agglomerative handles at most ${AGGLOMERATIVE_MAX_ROWS} rows (O(n²) memory), the file has ${n}; use kmeans or gmm`);
+  }
+
+  // Scale the numeric features, one-hot encode the categorical ones.
+  const scaler = fitScaler(table.X, o.scale);
+  const encoding: CategoricalEncoding[] = categoricalNames.map((column) => ({
+    column,
+    levels: [...new Set(table.categorical[column]!)].sort(),
+  }));
+  const encoded = encodeRows({ scaler, categorical: encoding }, table.X, table.categorical);
+  const encodedFeatures = [...o.features, ...encoding.flatMap((e) => e.levels.map((l) => `${e.column}=${l}`))];
+
+  let kSelection: KSelection | undefined;
+  let k: number;
+  if (o.k === "auto") {
+    kSelection = progress.step("choose k (k = 2..10)", (tick) => selectK(encoded, { seed: o.seed, onCandidate: tick }));
+    k = kSelection.k;
+  } else k = o.k;
+
+  const fit = progress.step(`${o.algorithm} k=${k}`, (tick) => fitSegments(encoded, k, o.algorithm, o.seed, tick));
+  const labels = fit.labels;
+
+  const silhouetteSize = Math.min(SILHOUETTE_SAMPLE, n);
+  const silhouette =
+    new Set(labels).size >= 2 && new Set(labels).size < silhouetteSize
+      ? { score: silhouetteScore(encoded, labels, { sampleSize: silhouetteSize, seed: o.seed }), sampleSize: silhouetteSize }
+      : null;
+
+  const profile = progress.step("profile segments", () => profileSegments(table.X, labels, o.features, { categorical: table.categorical }));
+  const names = nameSegments(profile);
+  const recommendations = recommendSegments(profile, names);
+
+  const key = options.idKey ?? process.env.SEGMENT_ID_KEY ?? `mall-segments:${o.seed}`;
+  const outIds = o.keepIds ? table.ids : progress.step("pseudonymise IDs", () => pseudonymiseIds(table.ids, { key }));
+  const model: SegmentModel = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    createdBy: `mall-segments ${options.version ?? "0.0.0"}`,
+    algorithm: o.algorithm,
+    k,
+    seed: o.seed,
+    idColumn: o.id,
+    features: o.features,
+    categorical: encoding,
+    encodedFeatures,
+    scaler,
+    imputeValues: table.imputeValues,
+    centroids: fit.centroids,
+    centroidsOriginal: fit.centroids.map((c) => c.map((z, j) => (j < o.features.length ? z * scaler.scale[j]! + scaler.center[j]! : z))),
+    assignment: o.algorithm === "gmm" ? "gmm-posterior" : "nearest-centroid",
+    ...(fit.gmm ? { gmm: fit.gmm } : {}),
+    segments: profile.segments.map((s, i) => ({ segment: s.segment, name: names[i]!.name, size: s.size })),
+  };
+
+  const nameOf = new Map(names.map((nm) => [nm.segment, nm.name]));
+  const idHeader = o.keepIds ? o.id : `${o.id} (pseudonym)`;
+  const files = progress.step("write outputs", () => {
+    const segmentsCsv = toCsv(
+      labels.map((l, i) => [outIds[i]!, l, nameOf.get(l)!]),
+      [idHeader, "segment", "segment_name"],
+    );
+    const out: Record<string, string> = {
+      "segments.csv": segmentsCsv,
+      "profiles.csv": profilesCsv(profile, names, recommendations),
+      "model.json": JSON.stringify(model, null, 2) + "\n",
+    };
+    out["report.html"] = buildReport({
+      title: `Customer segments of ${baseName(o.input)}`,
+      input: { file: baseName(o.input), rowsRead: table.rowsRead, rowsUsed: n, missing: table.missing, dropped: table.dropped, imputed: table.imputed },
+      features: o.features,
+      X: table.X,
+      scaled: encoded,
+      labels,
+      ids: outIds,
+      profile,
+      names,
+      recommendations,
+      centroidsOriginal: model.centroidsOriginal,
+      algorithm: o.algorithm,
+      scale: o.scale,
+      k,
+      seed: o.seed,
+      kSelection,
+      silhouette,
+    });
+    writeOutputDir(o.out, out);
+    return Object.keys(out);
+  });
+
+  return {
+    input: o.input,
+    out: o.out,
+    rowsRead: table.rowsRead,
+    rowsUsed: n,
+    missing: table.missing,
+    dropped: table.dropped,
+    imputed: table.imputed,
+    features: o.features,
+    categorical: categoricalNames,
+    algorithm: o.algorithm,
+    scale: o.scale,
+    k,
+    ...(kSelection
+      ? { kSelection: { votes: kSelection.votes, sampleSize: kSelection.sampleSize, ks: kSelection.ks, silhouettes: kSelection.silhouettes } }
+      : {}),
+    silhouette,
+    idsPseudonymised: !o.keepIds,
+    segments: profile.segments.map((s, i) => ({ segment: s.segment, name: names[i]!.name, size: s.size, share: s.share })),
+    files,
+    seconds: (Date.now() - t0) / 1000,
+  };
+}
+
+interface SegmentFit {
+  labels: number[];
+  centroids: Matrix;
+  gmm?: { weights: number[]; covariances: Matrix[] };
+}
+
+/** Runs per k-means fit: 10 as scikit-learn's classic default, 3 above 100,000 rows. */
+function kmeansRuns(n: number): number {
+  return n > 100_000 ? 3 : 10;
+}
+
+function fitSegments(X: Matrix, k: number, algorithm: Algorithm, seed: number, tick: (done: number, total: number) => void): SegmentFit {
+  switch (algorithm) {
+    case "kmeans": {
+      // One run per seed (seed, seed + 1, …) so progress can be counted; the lowest inertia wins.
+      const flat = toFlat(X);
+      const runs = kmeansRuns(X.length);
+      let best: KMeansResult | undefined;
+      for (let r = 0; r < runs; r++) {
+        const fit = kmeansFlat(flat, checkKMeansOptions({ k, seed: seed + r, nInit: 1 }, flat.nSamples, flat.nFeatures));
+        if (!best || fit.inertia < best.inertia) best = fit;
+        tick(r + 1, runs);
+      }
+      return { labels: best!.labels, centroids: best!.centroids };
+    }
+    case "gmm": {
+      const fit = gaussianMixture(X, { k, seed, covarianceType: "full", nInit: 1 });
+      return { labels: fit.labels, centroids: fit.means, gmm: { weights: fit.weights, covariances: fit.covariances } };
+    }
+    case "agglomerative": {
+      const { labels } = agglomerative(X, { k, linkage: "ward" });
+      return { labels, centroids: clusterMeans(X, labels, k) };
+    }
+    default: {
+      const unknown: never = algorithm;
+      throw new ArgumentError(`run: unknown algorithm ${String(unknown)}`);
+    }
+  }
+}
+
+function clusterMeans(X: Matrix, labels: number[], k: number): Matrix {
+  const d = X[0]!.length;
+  const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
+  const counts = new Array<number>(k).fill(0);
+  labels.forEach((l, i) => {
+    counts[l]!++;
+    for (let j = 0; j < d; j++) sums[l]![j]! += X[i]![j]!;
+  });
+  return sums.map((s, c) => s.map((v) => v / counts[c]!));
+}
+
+function fitScaler(X: Matrix, method: ScalerMethod | "none"): ModelScaler {
+  if (method === "none") return { method, center: X[0]!.map(() => 0), scale: X[0]!.map(() => 1) };
+  const { center, scale } = scaleFeatures(X, method);
+  return { method, center, scale };
+}
+
+function checkSpec(id: string, features: string[], categorical: string[]): void {
+  if (features.length === 0) throw new ArgumentError("run: --features names no column");
+  const all = [id, ...features, ...categorical];
+  const repeated = all.find((c, i) => all.indexOf(c) !== i);
+  if (repeated !== undefined) throw new ArgumentError(`run: column "${repeated}" is named twice among --id, --features and --categorical`);
+}
+
+function checkConstantFeatures(table: CustomerTable, features: string[]): void {
+  features.forEach((name, j) => {
+    const first = table.X[0]![j]!;
+    if (table.X.length > 1 && table.X.every((row) => row[j] === first)) {
+      throw new DataError(`constant feature: every value is ${first}, it cannot separate segments (leave it out of --features)`, {
+        file: table.file,
+        column: name,
+      });
+    }
+  });
+}
+
+function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentRecommendation[]): string {
+  const columns = ["segment", "name", "size", "share"];
+  for (const f of profile.featureNames) columns.push(`${f} mean`, `${f} median`, `${f} overall mean`, `${f} z`);
+  for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) columns.push(`${c}=${v} share`);
+  columns.push("recommendation");
+  const rows = profile.segments.map((s, i) => {
+    const row: (string | number)[] = [s.segment, names[i]!.name, s.size, round(s.share, 4)];
+    for (const f of profile.featureNames) {
+      const p = s.features[f]!;
+      row.push(round(p.mean, 4), round(p.median, 4), round(p.overallMean, 4), round(p.zScore, 4));
+    }
+    for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) row.push(round(s.categorical[c]![v] ?? 0, 4));
+    row.push(recs[i]!.text);
+    return row;
+  });
+  return toCsv(rows, columns);
+}
+
+function round(x: number, digits: number): number {
+  return Number(x.toFixed(digits));
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

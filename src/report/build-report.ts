@@ -1,0 +1,253 @@
+/**
+ * The report of a segmentation as ONE self-contained HTML page that works offline: plotly.js embedded once,
+ * then the data summary, the k-selection charts, the segment scatter (or PCA view), the profile table, the
+ * radar chart, and each segment's name and recommendation.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { ArgumentError } from "../core/errors";
+import type { Matrix } from "../core/matrix";
+import { sampleIndices, seededRandom } from "../core/random";
+import { clusters2dChart } from "../charts/clusters-2d";
+import { elbowChart } from "../charts/elbow";
+import type { Figure } from "../charts/figure";
+import { indexCurvesChart } from "../charts/index-curves";
+import { pcaBiplotChart } from "../charts/pca-biplot";
+import { radarChart } from "../charts/radar";
+import { displayBundle } from "../charts/show";
+import { voteChart } from "../charts/vote-chart";
+import { baseLayout } from "../charts/figure";
+import { NAMING_RULE, type SegmentName } from "../profile/name-segments";
+import type { ProfileTable } from "../profile/profile-segments";
+import type { SegmentRecommendation } from "../profile/recommend-segments";
+import { reportPca } from "./report-pca";
+
+/** Points drawn in the scatter views at most (a seeded sample beyond that keeps the page light). */
+export const REPORT_MAX_POINTS = 5000;
+
+export interface ReportInput {
+  title: string;
+  input: { file: string; rowsRead: number; rowsUsed: number; missing: Record<string, number>; dropped: number; imputed: Record<string, number> };
+  features: string[];
+  /** nSamples × nFeatures in original units. */
+  X: Matrix;
+  /** nSamples × nEncoded, the space the clustering ran in (scaled, one-hot). */
+  scaled: Matrix;
+  labels: number[];
+  /** Displayed IDs (pseudonyms unless kept), for hover text. */
+  ids: string[];
+  profile: ProfileTable;
+  names: SegmentName[];
+  recommendations: SegmentRecommendation[];
+  centroidsOriginal: Matrix;
+  algorithm: string;
+  scale: string;
+  k: number;
+  seed: number;
+  kSelection?: {
+    ks: number[];
+    inertias: number[];
+    silhouettes: number[];
+    calinskiHarabasz: number[];
+    daviesBouldin: number[];
+    votes: { index: string; k: number }[];
+    sampleSize: number;
+  };
+  silhouette: { score: number; sampleSize: number } | null;
+}
+
+export interface BuildReportOptions {
+  /** plotly.min.js source to embed. @default read from node_modules/plotly.js-dist-min/plotly.min.js */
+  plotlySource?: string;
+}
+
+/**
+ * Build the HTML report.
+ *
+ * @param report - what the run computed (see {@link ReportInput}).
+ * @param options - `plotlySource` (default: the installed plotly.js-dist-min).
+ * @returns one HTML document; plotly.js appears in it exactly once, no external URL is loaded.
+ * @throws {ArgumentError} when labels, X and ids disagree in length.
+ */
+export function buildReport(report: ReportInput, options: BuildReportOptions = {}): string {
+  const n = report.X.length;
+  if (report.labels.length !== n || report.ids.length !== n || report.scaled.length !== n) {
+    throw new ArgumentError(`buildReport: X has ${n} rows, labels ${report.labels.length}, ids ${report.ids.length}, scaled ${report.scaled.length}`);
+  }
+  const plotly = options.plotlySource ?? readPlotly();
+  const nameOf = new Map(report.names.map((nm) => [nm.segment, nm.name]));
+  const segmentNames = report.profile.segments.map((s) => nameOf.get(s.segment)!);
+  const sections: string[] = [];
+
+  sections.push(section("Data", summaryHtml(report)));
+
+  if (report.kSelection) {
+    const ks = report.kSelection;
+    const knee = ks.votes.find((v) => v.index === "elbow")?.k;
+    sections.push(
+      section(
+        "Choosing k",
+        `<p>k-means was fitted for k = ${ks.ks[0]}…${ks.ks[ks.ks.length - 1]} on a seeded sample of ${fmtInt(ks.sampleSize)} rows; four indices voted and k = <b>${report.k}</b> won (${ks.votes.map((v) => `${esc(v.index)}: ${v.k}`).join(", ")}).</p>` +
+          figureHtml(elbowChart(ks.ks, ks.inertias, knee !== undefined ? { knee } : {})) +
+          figureHtml(silhouetteByK(ks.ks, ks.silhouettes)) +
+          figureHtml(indexCurvesChart(ks.ks, ks.daviesBouldin, ks.calinskiHarabasz)) +
+          figureHtml(voteChart(ks.votes)),
+      ),
+    );
+  }
+
+  const shown = n > REPORT_MAX_POINTS ? Array.from(sampleIndices(seededRandom(report.seed), n, REPORT_MAX_POINTS)).sort((a, b) => a - b) : null;
+  const pick = <T,>(values: T[]): T[] => (shown ? shown.map((i) => values[i]!) : values);
+  const sampleNote = shown ? `<p class="note">Showing a seeded sample of ${fmtInt(REPORT_MAX_POINTS)} of ${fmtInt(n)} customers.</p>` : "";
+  let scatter: Figure;
+  if (report.features.length === 2) {
+    scatter = clusters2dChart(pick(report.X), pick(report.labels), {
+      title: "Segments",
+      featureNames: [report.features[0]!, report.features[1]!],
+      centroids: report.centroidsOriginal,
+      clusterNames: report.profile.segments.map((s) => `${s.segment}: ${nameOf.get(s.segment)}`),
+      hoverText: pick(report.ids),
+    });
+  } else {
+    const pca = reportPca(report.scaled);
+    const encodedNames = report.scaled[0]!.map((_, j) => report.features[j] ?? `categorical ${j - report.features.length + 1}`);
+    scatter = pcaBiplotChart(pick(pca.scores), pca.components, encodedNames, {
+      labels: pick(report.labels),
+      explainedVarianceRatio: pca.explainedVarianceRatio,
+      title: "Segments on the first two principal components (of the scaled features)",
+    });
+  }
+  sections.push(section("Segments", sampleNote + figureHtml(scatter)));
+
+  sections.push(
+    section(
+      "Profiles",
+      `<p>Mean of each feature per segment, against the overall mean (z = difference in overall standard deviations). Names follow the rule: a feature is <i>high</i> when z ≥ ${NAMING_RULE.high}, <i>low</i> when z ≤ ${NAMING_RULE.low}, <i>mid</i> otherwise.</p>` +
+        profileTableHtml(report.profile, nameOf) +
+        figureHtml(
+          radarChart(
+            report.profile.segments.map((s) => report.features.map((f) => s.features[f]!.mean)),
+            report.features,
+            { segmentNames, title: "Segment profiles (each feature scaled to the range of the segment means)" },
+          ),
+        ),
+    ),
+  );
+
+  sections.push(
+    section(
+      "Segments and recommendations",
+      report.recommendations
+        .map((r) => `<div class="segment"><h3>Segment ${r.segment}: ${esc(r.name)}</h3><p>${esc(r.text)}</p></div>`)
+        .join("\n"),
+    ),
+  );
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(report.title)}</title>
+<style>
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px; padding: 1.5rem; color: #222; }
+h1 { margin-bottom: .2rem; } h2 { border-bottom: 2px solid #636efa; padding-bottom: .2rem; margin-top: 2rem; }
+table { border-collapse: collapse; font-size: .9rem; margin: .8rem 0; }
+th, td { border: 1px solid #ddd; padding: .3rem .55rem; } th { background: #f3f4fb; text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.note { color: #666; font-size: .9rem; } .segment { border-left: 4px solid #636efa; padding-left: .8rem; margin: 1rem 0; }
+</style>
+<script type="text/javascript">${plotly.replace(/<\/script/gi, "<\\/script")}</script>
+</head>
+<body>
+<h1>${esc(report.title)}</h1>
+<p class="note">Made by <code>segment run</code>: ${esc(report.algorithm)}, k = ${report.k}, ${esc(report.scale)} scaling, seed ${report.seed}.</p>
+${sections.join("\n")}
+</body>
+</html>
+`;
+}
+
+function summaryHtml(r: ReportInput): string {
+  const missing = Object.entries(r.input.missing);
+  const rows: [string, string][] = [
+    ["File", esc(r.input.file)],
+    ["Rows read", fmtInt(r.input.rowsRead)],
+    ["Rows segmented", fmtInt(r.input.rowsUsed)],
+    ["Missing values", missing.length === 0 ? "none" : missing.map(([c, m]) => `${esc(c)}: ${m}`).join(", ")],
+    ["Rows dropped", fmtInt(r.input.dropped)],
+    ["Values imputed (median)", Object.keys(r.input.imputed).length === 0 ? "none" : Object.entries(r.input.imputed).map(([c, m]) => `${esc(c)}: ${m}`).join(", ")],
+    ["Features", r.features.map(esc).join(", ")],
+    ["Silhouette", r.silhouette ? `${r.silhouette.score.toFixed(3)} (seeded sample of ${fmtInt(r.silhouette.sampleSize)} rows)` : "n/a"],
+  ];
+  const stats = r.features
+    .map((f) => {
+      const o = r.profile.overall[f]!;
+      return `<tr><td>${esc(f)}</td><td class="num">${fmt(o.mean)}</td><td class="num">${fmt(o.median)}</td><td class="num">${fmt(o.std)}</td></tr>`;
+    })
+    .join("");
+  return (
+    `<table>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join("")}</table>` +
+    `<table><tr><th>Feature</th><th>mean</th><th>median</th><th>std</th></tr>${stats}</table>`
+  );
+}
+
+function profileTableHtml(p: ProfileTable, nameOf: Map<number, string>): string {
+  const head = ["Segment", "Name", "Size", "Share", ...p.featureNames.flatMap((f) => [`${f} mean`, "z"])];
+  for (const c of p.categoricalNames) for (const v of Object.keys(p.overallCategorical[c]!)) head.push(`${c} = ${v}`);
+  const body = p.segments.map((s) => {
+    const cells = [
+      `<td class="num">${s.segment}</td>`,
+      `<td>${esc(nameOf.get(s.segment)!)}</td>`,
+      `<td class="num">${fmtInt(s.size)}</td>`,
+      `<td class="num">${(s.share * 100).toFixed(1)}%</td>`,
+      ...p.featureNames.flatMap((f) => [`<td class="num">${fmt(s.features[f]!.mean)}</td>`, `<td class="num">${signed(s.features[f]!.zScore)}</td>`]),
+    ];
+    for (const c of p.categoricalNames) for (const v of Object.keys(p.overallCategorical[c]!)) cells.push(`<td class="num">${((s.categorical[c]![v] ?? 0) * 100).toFixed(0)}%</td>`);
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  const overall = [`<td></td><td><i>all customers</i></td><td class="num">${fmtInt(p.nSamples)}</td><td class="num">100%</td>`, ...p.featureNames.map((f) => `<td class="num">${fmt(p.overall[f]!.mean)}</td><td></td>`)];
+  for (const c of p.categoricalNames) for (const v of Object.keys(p.overallCategorical[c]!)) overall.push(`<td class="num">${(p.overallCategorical[c]![v]! * 100).toFixed(0)}%</td>`);
+  return `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr>${body.join("")}<tr>${overall.join("")}</tr></table>`;
+}
+
+/** Mean silhouette by k (a line; the silhouette-plot builder draws per-sample knives, which need every sample). */
+function silhouetteByK(ks: number[], silhouettes: number[]): Figure {
+  const best = silhouettes.indexOf(Math.max(...silhouettes));
+  return {
+    data: [
+      { type: "scatter", mode: "lines+markers", name: "mean silhouette", x: ks, y: silhouettes, line: { color: "#00cc96" } },
+      { type: "scatter", mode: "markers", name: `best: k = ${ks[best]}`, x: [ks[best]!], y: [silhouettes[best]!], marker: { color: "#00cc96", size: 16, symbol: "circle-open", line: { width: 3 } } },
+    ],
+    layout: baseLayout("Mean silhouette by k (higher is better)", { height: 380, xaxis: { title: { text: "k (number of clusters)" }, dtick: 1 }, yaxis: { title: { text: "mean silhouette" } } }),
+  };
+}
+
+function figureHtml(figure: Figure): string {
+  return String(displayBundle(figure)["text/html"]);
+}
+
+function section(title: string, body: string): string {
+  return `<section><h2>${esc(title)}</h2>\n${body}\n</section>`;
+}
+
+function readPlotly(): string {
+  const file = require.resolve("plotly.js-dist-min/plotly.min.js");
+  return fs.readFileSync(path.resolve(file), "utf8");
+}
+
+function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function fmt(x: number): string {
+  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+function signed(z: number): string {
+  return (z >= 0 ? "+" : "−") + Math.abs(z).toFixed(2);
+}
+
+function fmtInt(n: number): string {
+  return n.toLocaleString("en-US");
+}
