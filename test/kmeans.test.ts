@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ArgumentError } from "../src/core/errors";
+import { seededRandom } from "../src/core/random";
 import { kmeans, predictNearest, type KMeansIteration } from "../src/cluster";
 import { adjustedRandScore } from "../src/evaluate";
 import { standardScale } from "../src/preprocess";
@@ -103,6 +104,47 @@ describe("k-means behaviour", () => {
     const r = kmeans(X, { k: 6, maxIter: 1, nInit: 1, seed: 0 });
     assert.equal(r.iterations, 1);
     assert.equal(r.converged, false);
+  });
+});
+
+/** Plain Lloyd as scikit-learn writes it (no bounds, no empty clusters expected), the reference for the fast path. */
+function naiveLloyd(X: number[][], init: number[][], maxIter: number): { labels: number[]; centres: number[][]; iterations: number } {
+  let centres = init.map((c) => c.slice());
+  let labels: number[] = [];
+  let previous: number[] = [];
+  const nearest = (x: number[]): number => {
+    let best = Infinity;
+    let bestC = 0;
+    centres.forEach((c, j) => {
+      const s = c.reduce((acc, v, f) => acc + (x[f]! - v) ** 2, 0);
+      if (s < best) [best, bestC] = [s, j];
+    });
+    return bestC;
+  };
+  let iterations = 0;
+  for (; iterations < maxIter; ) {
+    iterations++;
+    labels = X.map(nearest);
+    centres = centres.map((c, j) => {
+      const members = X.filter((_, i) => labels[i] === j);
+      return c.map((_, f) => members.reduce((acc, m) => acc + m[f]!, 0) / members.length);
+    });
+    if (labels.every((l, i) => l === previous[i])) break;
+    previous = labels;
+  }
+  return { labels, centres, iterations };
+}
+
+describe("the bounded assignment gives exactly plain Lloyd's iterations", () => {
+  it("uniform random data, k = 8, tol = 0", () => {
+    const random = seededRandom(7);
+    const X = Array.from({ length: 3000 }, () => [random(), random(), random()]);
+    const init = X.slice(0, 8);
+    const ours = kmeans(X, { k: 8, init, tol: 0, maxIter: 300 });
+    const ref = naiveLloyd(X, init, 300);
+    assert.deepEqual(ours.labels, ref.labels);
+    assert.equal(ours.iterations, ref.iterations);
+    assert.deepEqual(ours.centroids, ref.centres);
   });
 });
 

@@ -2,9 +2,11 @@
  * One run of Lloyd's algorithm from given centres, step for step as scikit-learn's `_kmeans_single_lloyd`:
  * assign, relocate empty clusters to far points, update means; stop on unchanged labels (strict convergence) or
  * when the summed squared centre shift is <= the tolerance; then re-assign labels to the final centres.
- * Internal: inputs are assumed validated.
+ * The assignment step uses Hamerly's bounds (kmeans-bounds.ts) to skip points that cannot move; the labels, and so
+ * the centres, are the same as plain Lloyd's. Internal: inputs are assumed validated.
  */
 import type { FlatMatrix } from "../core/matrix";
+import { HamerlyBounds } from "./kmeans-bounds";
 import { squaredDistance } from "./kmeans-init";
 
 /** Called after each iteration: `labels` were assigned to `previous`, `centres` are the updated means. */
@@ -39,13 +41,14 @@ export function lloyd(
   const counts = new Float64Array(k);
   const labels = new Int32Array(n).fill(-1);
   const previousLabels = new Int32Array(n).fill(-1);
+  const bounds = new HamerlyBounds(n, k);
   let strict = false;
   let converged = false;
   let iteration = 0;
   while (iteration < maxIter) {
     iteration++;
-    assignAndSum(X, centres, labels, next, counts);
-    relocateEmptyClusters(X, centres, labels, next, counts);
+    bounds.assign(X, centres, labels, next, counts);
+    if (relocateEmptyClusters(X, centres, labels, next, counts)) bounds.reset();
     for (let c = 0; c < k; c++) {
       if (counts[c]! > 0) for (let f = 0; f < d; f++) next[c * d + f]! /= counts[c]!;
       else next.set(centres.subarray(c * d, c * d + d), c * d); // cannot happen after relocation; kept for safety
@@ -53,6 +56,7 @@ export function lloyd(
     let shift = 0;
     for (let c = 0; c < k; c++) shift += squaredDistance(centres, c, next, c, d);
     if (observe) observe(iteration, labels, next, centres);
+    bounds.update(centres, next, d);
     [centres, next] = [next, centres];
     if (sameLabels(labels, previousLabels)) {
       strict = converged = true;
@@ -107,7 +111,7 @@ export function assignAndSum(
 /**
  * scikit-learn's `_relocate_empty_clusters_dense`: each empty cluster takes one of the points farthest from their
  * own centre (farthest first, lowest index on ties), moved out of its old cluster's sum. Labels are left as they
- * are, as scikit-learn does; the next assignment picks the move up.
+ * are, as scikit-learn does; the next assignment picks the move up. Returns whether any cluster was empty.
  */
 export function relocateEmptyClusters(
   X: FlatMatrix,
@@ -115,12 +119,12 @@ export function relocateEmptyClusters(
   labels: Int32Array,
   sums: Float64Array,
   counts: Float64Array,
-): void {
+): boolean {
   const { data, nSamples: n, nFeatures: d } = X;
   const k = counts.length;
   const empty: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
-  if (empty.length === 0) return;
+  if (empty.length === 0) return false;
   const distances = new Float64Array(n);
   for (let i = 0; i < n; i++) distances[i] = squaredDistance(data, i, centres, labels[i]!, d);
   const far = farthest(distances, empty.length);
@@ -134,6 +138,7 @@ export function relocateEmptyClusters(
     counts[old]!--;
     counts[c] = 1;
   });
+  return true;
 }
 
 /** Indices of the `m` largest values, largest first, lowest index first on ties. */
