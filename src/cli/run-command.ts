@@ -131,7 +131,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
   const names = nameSegments(profile);
   const recommendations = recommendSegments(profile, names);
 
-  const key = options.idKey ?? process.env.SEGMENT_ID_KEY ?? `mall-segments:${o.seed}`;
+  const key = options.idKey ?? (process.env.SEGMENT_ID_KEY || undefined) ?? `mall-segments:${o.seed}`;
   const outIds = o.keepIds ? table.ids : progress.step("pseudonymise IDs", () => pseudonymiseIds(table.ids, { key }));
   const model: SegmentModel = {
     format: MODEL_FORMAT,

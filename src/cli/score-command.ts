@@ -63,7 +63,7 @@ export function scoreCustomers(options: ScoreOptions): ScoreSummary {
     }),
   );
   const labels = progress.step("score", () => scoreEncoded(model, encodeRows(model, table.X, table.categorical)));
-  const key = options.idKey ?? process.env.SEGMENT_ID_KEY ?? `mall-segments:${model.seed}`;
+  const key = options.idKey ?? (process.env.SEGMENT_ID_KEY || undefined) ?? `mall-segments:${model.seed}`;
   const ids = options.keepIds ? table.ids : pseudonymiseIds(table.ids, { key });
   const nameOf = new Map(model.segments.map((s) => [s.segment, s.name]));
   const csv = toCsv(
