@@ -5,7 +5,7 @@ import { clusters3dChart } from "../src/charts/clusters-3d";
 import { dendrogramChart, type MergeRow } from "../src/charts/dendrogram";
 import { clusterColor } from "../src/charts/figure";
 import { covarianceEllipse, gmmEllipsesChart } from "../src/charts/gmm-ellipses";
-import { kmeansAnimationChart } from "../src/charts/kmeans-animation";
+import { kmeansAnimationChart, kmeansAnimationSteps } from "../src/charts/kmeans-animation";
 import { assertClose } from "./helpers/assert-close";
 
 // Loose type for reading back trace JSON.
@@ -95,4 +95,14 @@ test("gmmEllipsesChart: points by most probable component with probability as op
   assert.deepEqual(traces[1]!.marker.opacity, [0.8]);
   assert.equal(traces[2]!.x.length, 61);
   assert.throws(() => gmmEllipsesChart(X, P.slice(1), [[0, 0]], [[[1, 0], [0, 1]]]), /probabilities has 2 rows, X has 3/);
+});
+
+test("kmeansAnimationSteps: a start step, one per iteration of run 0, capped keeping the last", () => {
+  const it = (run: number, i: number) => ({ run, labels: [i], centroids: [[i]], previousCentroids: [[i - 1]] });
+  const { steps, names } = kmeansAnimationSteps([it(0, 1), it(0, 2), it(0, 3), it(1, 1)]);
+  assert.deepEqual(names, ["start", "iteration 1", "iteration 2", "iteration 3"]);
+  assert.deepEqual(steps.map((s) => s.centroids[0]![0]), [0, 1, 2, 3]);
+  const capped = kmeansAnimationSteps([it(0, 1), it(0, 2), it(0, 3), it(0, 4)], 3);
+  assert.deepEqual(capped.names, ["start", "iteration 1", "iteration 4"]);
+  assert.throws(() => kmeansAnimationSteps([it(1, 1)]), /no iteration of run 0/);
 });

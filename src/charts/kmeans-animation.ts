@@ -81,3 +81,36 @@ function paddedRange(values: number[]): [number, number] {
   const pad = (hi - lo || 1) * 0.06;
   return [lo - pad, hi + pad];
 }
+
+/** What k-means reports per iteration (the shape of `KMeansIteration`). */
+export interface KMeansIterationLike {
+  run?: number;
+  labels: ArrayLike<number>;
+  centroids: number[][];
+  previousCentroids: number[][];
+}
+
+/**
+ * Animation steps from k-means iterations of the first run: a "start" step (the first assignment,
+ * to the initial centres), then one step per iteration (its assignment and the updated centres).
+ * Beyond `maxSteps`, the first maxSteps − 1 steps and the last one are kept.
+ *
+ * @param iterations - as collected from `kmeans(X, { onIteration })`; only run 0 is used.
+ * @param maxSteps - frame budget, >= 2. @default 12
+ * @returns `{ steps, names }` for {@link kmeansAnimationChart} (`names` go to `stepNames`).
+ * @throws {ArgumentError} when there is no iteration of run 0 or maxSteps < 2.
+ * @example
+ * kmeansAnimationSteps(iterations).names; // => ["start", "iteration 1", "iteration 2", …]
+ */
+export function kmeansAnimationSteps(iterations: readonly KMeansIterationLike[], maxSteps = 12): { steps: KMeansStep[]; names: string[] } {
+  const run = iterations.filter((it) => (it.run ?? 0) === 0);
+  if (run.length === 0) throw new ArgumentError("kmeansAnimationSteps: no iteration of run 0");
+  if (!(maxSteps >= 2)) throw new ArgumentError(`kmeansAnimationSteps: maxSteps=${maxSteps} must be >= 2`);
+  let steps: KMeansStep[] = [{ labels: run[0]!.labels, centroids: run[0]!.previousCentroids }, ...run.map((it) => ({ labels: it.labels, centroids: it.centroids }))];
+  let names = ["start", ...run.map((_, i) => `iteration ${i + 1}`)];
+  if (steps.length > maxSteps) {
+    steps = [...steps.slice(0, maxSteps - 1), steps[steps.length - 1]!];
+    names = [...names.slice(0, maxSteps - 1), names[names.length - 1]!];
+  }
+  return { steps, names };
+}
