@@ -1,0 +1,95 @@
+/**
+ * Gaussian mixture speed: ours vs scikit-learn GaussianMixture (covariance "full"), both started from the same
+ * initial weights, means and precisions (our k-means start, seed 0) with tol = 0 so both run exactly MAX_ITER EM
+ * iterations, on the same seeded blobs (bench/data/). Each implementation runs in its own process (this script
+ * re-invoked with --child, or bench/sklearn_gmm.py) so its peak RSS is its own. Last stdout line: JSON rows.
+ *   node --import tsx bench/gmm.bench.ts [--quick]
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gaussianMixture, type GaussianMixtureInit } from "../src/cluster/gmm";
+import { kmeansStart } from "../src/cluster/gmm-init";
+import { fromFlat } from "../src/core/matrix";
+import { benchData, median, readFloat64 } from "./core-data";
+
+const ROOT = join(__dirname, "..");
+const K = 5;
+const D = 4;
+const N = 100_000;
+const MAX_ITER = 50;
+
+interface ChildResult {
+  times: number[];
+  peakMb: number;
+  iterations: number;
+  score: number;
+}
+
+if (process.argv[2] === "--child") runOurs(process.argv.slice(3));
+else main();
+
+function main(): void {
+  const quick = process.argv.includes("--quick");
+  const repeats = quick ? 3 : 5;
+  const dataFile = benchData("blobs", N, D);
+  const X = fromFlat({ data: readFloat64(dataFile), nSamples: N, nFeatures: D });
+  // shared start: k-means labels (seed 0) → one M-step, as GaussianMixture's default init; precisions = Σ⁻¹
+  const start = kmeansStart(X, { data: readFloat64(dataFile), nSamples: N, nFeatures: D }, K, "full", 1e-6, 0);
+  const init: GaussianMixtureInit = {
+    weights: Array.from(start.weights),
+    means: fromFlat({ data: start.means, nSamples: K, nFeatures: D }),
+    precisions: Array.from({ length: K }, (_, c) => precisionOf(start.precisionsCholesky.subarray(c * D * D, (c + 1) * D * D))),
+  };
+  const initFile = dataFile.replace(/\.bin$/, `.gmm-init-k${K}.json`);
+  writeFileSync(initFile, JSON.stringify(init));
+  const common = [dataFile, initFile, String(D), String(MAX_ITER), String(repeats)];
+  const results: Record<string, ChildResult> = {
+    ours: runChild("node", ["--import", "tsx", "bench/gmm.bench.ts", "--child", ...common]),
+    sklearn: runChild(".venv/bin/python", ["bench/sklearn_gmm.py", ...common]),
+  };
+  const bench = `gmm full 1e5x${D} k=${K} ${MAX_ITER} iterations`;
+  const rows = Object.entries(results).map(([impl, r]) => {
+    const note = `${r.iterations} iterations, mean log-likelihood ${r.score.toPrecision(12)}${impl === "sklearn" ? ", numpy BLAS" : ", 1 thread, number[][] input"}`;
+    console.error(`${bench.padEnd(36)} ${impl.padEnd(8)} ${median(r.times).toFixed(1).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
+    return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note };
+  });
+  const ratio = median(results.ours!.times) / median(results.sklearn!.times);
+  console.error(`ours / sklearn = ${ratio.toFixed(2)}`);
+  console.log(JSON.stringify(rows));
+}
+
+/** P = F·Fᵀ from a precision Cholesky factor F (d×d row-major). */
+function precisionOf(F: Float64Array): number[][] {
+  return Array.from({ length: D }, (_, a) =>
+    Array.from({ length: D }, (_, b) => {
+      let s = 0;
+      for (let m = 0; m < D; m++) s += F[a * D + m]! * F[b * D + m]!;
+      return s;
+    }),
+  );
+}
+
+function runChild(cmd: string, args: string[]): ChildResult {
+  const out = execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
+}
+
+/** Child: time our gaussianMixture from the shared start; prints { times, peakMb, iterations, score }. */
+function runOurs([dataFile, initFile, dArg, maxIterArg, repeatsArg]: string[]): void {
+  const d = Number(dArg);
+  const data = readFloat64(dataFile!);
+  const X = fromFlat({ data, nSamples: data.length / d, nFeatures: d });
+  const init = JSON.parse(readFileSync(initFile!, "utf8")) as GaussianMixtureInit;
+  const times: number[] = [];
+  let iterations = 0;
+  let score = 0;
+  for (let r = 0; r < Number(repeatsArg); r++) {
+    const t0 = performance.now();
+    const model = gaussianMixture(X, { k: init.weights.length, covarianceType: "full", init, maxIter: Number(maxIterArg), tol: 0 });
+    times.push(performance.now() - t0);
+    iterations = model.iterations;
+    score = model.logLikelihood;
+  }
+  console.log(JSON.stringify({ times, peakMb: process.resourceUsage().maxRSS / 1024, iterations, score }));
+}
