@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { rfmCrosstabChart } from "../src/charts/rfm-crosstab";
+import { rfmKSelectionChart } from "../src/charts/rfm-k-selection";
 import { rfmFunnelChart } from "../src/charts/rfm-funnel";
 import { rfmGridChart } from "../src/charts/rfm-grid";
 import { rfmLogDistributionsChart, skewness } from "../src/charts/rfm-log-distributions";
@@ -84,5 +85,28 @@ describe("RFM chart builders", () => {
     assert.deepEqual(trace(fig, 0)["y"], [2, 2, 2]);
     assert.equal(trace(fig, 1)["name"], "rest (n=1)");
     assert.throws(() => rfmSnakeChart([[1, 2]], [0]), /X\[0\] has 2 values/);
+  });
+});
+
+describe("rfmKSelectionChart", () => {
+  test("inertia on y, silhouette on y2, the chosen k as a vertical line", () => {
+    const fig = rfmKSelectionChart({ ks: [2, 3, 4], inertias: [10, 6, 5], silhouettes: [0.4, 0.3, 0.35] }, { chosen: 4 });
+    assert.deepEqual(trace(fig, 0)["y"], [10, 6, 5]);
+    assert.equal(trace(fig, 1)["yaxis"], "y2");
+    assert.equal((fig.layout.shapes as Json[])[0]!["x0"], 4);
+    assert.throws(() => rfmKSelectionChart({ ks: [2], inertias: [1], silhouettes: [] }), ArgumentError);
+    assert.throws(() => rfmKSelectionChart({ ks: [2], inertias: [1], silhouettes: [0] }, { chosen: 5 }), /chosen=5/);
+  });
+});
+
+describe("RFM chart colour scales", () => {
+  test("a larger value is darker, and dark grid cells get white text", () => {
+    const grid = rfmGridChart([{ R: 1, F: 1 }, { R: 1, F: 1 }, { R: 5, F: 5 }]);
+    assert.equal(trace(grid)["reversescale"], true);
+    const texts = grid.layout.annotations as Json[];
+    assert.equal(texts.find((a) => a["x"] === 1 && a["y"] === 1)!["font"]["color"], "#ffffff"); // 2 = the maximum
+    assert.equal(texts.find((a) => a["x"] === 5 && a["y"] === 5)!["font"]["color"], "#222222"); // 1, mid-scale
+    assert.equal(trace(rfmCrosstabChart(["a"], [0], [[1]]))["reversescale"], true);
+    assert.equal(trace(rfmTreemapChart([{ group: "a", customers: 1, revenue: 1 }]))["marker"]["reversescale"], true);
   });
 });

@@ -30,3 +30,5 @@ export * from "./rfm-grid";
 export * from "./rfm-treemap";
 export * from "./rfm-crosstab";
 export * from "./rfm-snake";
+export * from "./rfm-k-selection";
+export * from "./report-z-bars";

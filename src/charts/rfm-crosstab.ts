@@ -50,7 +50,7 @@ export function rfmCrosstabChart(
     r.map((n, j) => ({ x: x[j], y: y[i], text: n === 0 ? "" : String(n), showarrow: false, font: { size: 11, color: shares[i]![j]! > 0.6 ? "#ffffff" : "#222222" } })),
   );
   const trace = {
-    type: "heatmap", x, y, z: shares, zmin: 0, zmax: 1, colorscale: "Blues",
+    type: "heatmap", x, y, z: shares, zmin: 0, zmax: 1, colorscale: "Blues", reversescale: true, // larger share = darker
     colorbar: { title: { text: "share of row" } },
     customdata: counts,
     hovertemplate: "%{y} → %{x}: %{customdata} customers (%{z:.0%} of the row)<extra></extra>",

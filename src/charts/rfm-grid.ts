@@ -63,15 +63,20 @@ export function rfmGridChart(
     }
   }
   const ticks = [1, 2, 3, 4, 5];
+  const present = z.flat().filter((v): v is number => v !== null);
+  const [lo, hi] = [Math.min(...present), Math.max(...present)];
+  // Dark cells (the upper part of the scale) get white text.
+  const textColour = (v: number | null) => (v !== null && hi > lo && (v - lo) / (hi - lo) > 0.55 ? "#ffffff" : "#222222");
   const annotations = z.flatMap((row, r) =>
     row.map((v, f) => ({
       x: f + 1, y: r + 1, showarrow: false,
       text: v === null ? "–" : opts.colour === "count" ? String(v) : v.toFixed(0),
-      font: { size: 11, color: "#222222" },
+      font: { size: 11, color: textColour(v) },
     })),
   );
   const trace = {
-    type: "heatmap", x: ticks, y: ticks, z, colorscale: "YlGnBu", reversescale: false,
+    // Plotly's named scales run dark → light; reversed, a larger value is darker.
+    type: "heatmap", x: ticks, y: ticks, z, colorscale: "YlGnBu", reversescale: true,
     colorbar: { title: { text: label } },
     hovertemplate: `R=%{y}, F=%{x}: %{z:.0f} ${label}<extra></extra>`,
   } as unknown as Data;

@@ -50,7 +50,7 @@ export function rfmTreemapChart(segments: readonly TreemapSegment[], options: Rf
     values: [nCustomers, ...segments.map((s) => s.customers)],
     text: ["", ...segments.map((s, i) => `${pct(s.customers / nCustomers)} of customers<br>${pct(revenueShare[i]!)} of revenue`)],
     textinfo: "label+text",
-    marker: { colors: [0, ...revenueShare.map((x) => 100 * x)], colorscale: "Blues", cmin: 0, showscale: true, colorbar: { title: { text: "% revenue" } } },
+    marker: { colors: [0, ...revenueShare.map((x) => 100 * x)], colorscale: "Blues", reversescale: true, cmin: 0, showscale: true, colorbar: { title: { text: "% revenue" } } },
     hovertemplate: "%{label}: %{value} customers<br>%{text}<extra></extra>",
   } as unknown as Data;
   return { data: [trace], layout: baseLayout(opts.title, { height: opts.height, margin: { l: 10, r: 10, t: 60, b: 10 } }) };
