@@ -9,3 +9,4 @@ export * from "./gap-statistic";
 export * from "./bic-curve";
 export * from "./stability";
 export * from "./choose-k";
+export * from "./compare-clusterings";
