@@ -61,7 +61,7 @@ for (const [label, args] of [
     // And `score` on the training data reproduces the run's own segments (kmeans: nearest centroid = its label).
     const segments = parseCsv(fs.readFileSync(path.join(out, "segments.csv"), "utf8"), "segments.csv").rows.map((r) => Number(r[1]));
     const scoredInOrder = parseCsv(fs.readFileSync(scoredFile, "utf8"), "scored").rows.map((r) => Number(r[1]));
-    if (args.includes("agglomerative")) {
+    if ((args as readonly string[]).includes("agglomerative")) {
       const agree = segments.filter((s, i) => s === scoredInOrder[i]).length;
       assert.ok(agree >= 180, `agglomerative: nearest centroid agrees with the tree on ${agree}/200`);
     } else assert.deepEqual(scoredInOrder, segments);

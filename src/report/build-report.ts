@@ -16,6 +16,7 @@ import { pcaBiplotChart } from "../charts/pca-biplot";
 import { radarChart } from "../charts/radar";
 import { displayBundle } from "../charts/show";
 import { voteChart } from "../charts/vote-chart";
+import { zScoreBarsChart } from "../charts/report-z-bars";
 import { baseLayout } from "../charts/figure";
 import { NAMING_RULE, type SegmentName } from "../profile/name-segments";
 import type { ProfileTable } from "../profile/profile-segments";
@@ -100,7 +101,15 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
   const pick = <T,>(values: T[]): T[] => (shown ? shown.map((i) => values[i]!) : values);
   const sampleNote = shown ? `<p class="note">Showing a seeded sample of ${fmtInt(REPORT_MAX_POINTS)} of ${fmtInt(n)} customers.</p>` : "";
   let scatter: Figure;
-  if (report.features.length === 2) {
+  if (report.features.length === 1) {
+    // One feature: its value against the segment number.
+    scatter = clusters2dChart(pick(report.X.map((row, i) => [row[0]!, report.labels[i]!])), pick(report.labels), {
+      title: "Segments",
+      featureNames: [report.features[0]!, "segment"],
+      clusterNames: report.profile.segments.map((s) => `${s.segment}: ${nameOf.get(s.segment)}`),
+      hoverText: pick(report.ids),
+    });
+  } else if (report.features.length === 2) {
     scatter = clusters2dChart(pick(report.X), pick(report.labels), {
       title: "Segments",
       featureNames: [report.features[0]!, report.features[1]!],
@@ -109,13 +118,22 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
       hoverText: pick(report.ids),
     });
   } else {
-    const pca = reportPca(report.scaled);
-    const encodedNames = report.scaled[0]!.map((_, j) => report.features[j] ?? `categorical ${j - report.features.length + 1}`);
-    scatter = pcaBiplotChart(pick(pca.scores), pca.components, encodedNames, {
+    // PCA of the scaled numeric features (one-hot columns left out: their arrows would only clutter the view).
+    const d = report.features.length;
+    const pca = reportPca(report.scaled.map((row) => row.slice(0, d)));
+    scatter = pcaBiplotChart(pick(pca.scores), pca.components, report.features, {
       labels: pick(report.labels),
       explainedVarianceRatio: pca.explainedVarianceRatio,
-      title: "Segments on the first two principal components (of the scaled features)",
+      title: "Segments on the first two principal components of the scaled features",
     });
+    // Legend entries "cluster i" → "i: <segment name>".
+    scatter = {
+      ...scatter,
+      data: scatter.data.map((trace) => {
+        const m = /^cluster (\d+)$/.exec(String((trace as { name?: string }).name ?? ""));
+        return m ? { ...trace, name: `${m[1]}: ${nameOf.get(Number(m[1]))}` } : trace;
+      }),
+    };
   }
   sections.push(section("Segments", sampleNote + figureHtml(scatter)));
 
@@ -125,12 +143,21 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
       `<p>Mean of each feature per segment, against the overall mean (z = difference in overall standard deviations). Names follow the rule: a feature is <i>high</i> when z ≥ ${NAMING_RULE.high}, <i>low</i> when z ≤ ${NAMING_RULE.low}, <i>mid</i> otherwise.</p>` +
         profileTableHtml(report.profile, nameOf) +
         figureHtml(
-          radarChart(
-            report.profile.segments.map((s) => report.features.map((f) => s.features[f]!.mean)),
+          zScoreBarsChart(
+            report.profile.segments.map((s) => report.features.map((f) => s.features[f]!.zScore)),
             report.features,
-            { segmentNames, title: "Segment profiles (each feature scaled to the range of the segment means)" },
+            { segmentNames, segments: report.profile.segments.map((s) => s.segment), threshold: NAMING_RULE.high },
           ),
-        ),
+        ) +
+        (report.features.length >= 3
+          ? figureHtml(
+              radarChart(
+                report.profile.segments.map((s) => report.features.map((f) => s.features[f]!.mean)),
+                report.features,
+                { segmentNames, title: "Segment profiles (each feature scaled to the range of the segment means)" },
+              ),
+            )
+          : `<p class="note">A radar chart needs three or more features; with ${report.features.length} the bars above show the profile.</p>`),
     ),
   );
 
