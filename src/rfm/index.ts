@@ -5,3 +5,4 @@ export * from "./segments";
 export * from "./cluster-rfm";
 export * from "./compare-groupings";
 export * from "./rfm-command";
+export * from "./synthetic-transactions";
