@@ -4,7 +4,10 @@ import { boxBySegmentChart } from "../src/charts/box-by-segment";
 import { distributionsBeforeAfterChart } from "../src/charts/distributions-before-after";
 import { parallelCoordinatesChart } from "../src/charts/parallel-coordinates";
 import { radarChart } from "../src/charts/radar";
+import { profileRows } from "../src/charts/profile-rows";
 import { htmlTable } from "../src/charts/table";
+import { profileSegments } from "../src/profile/profile-segments";
+import { assertClose } from "./helpers/assert-close";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -59,4 +62,19 @@ test("htmlTable: escapes text, rounds non-integers, truncates and highlights", (
   assert.match(html, /… 1 more rows/);
   assert.match(html, /<tr style="background:#fff3cd/);
   assert.equal(htmlTable([{ a: 1 }], { columns: [] }).includes("<td"), false);
+});
+
+test("profileRows flattens a profile: size, share %, mean/median/difference per feature, category shares, overall row", () => {
+  // x: 1, 3 in segment 0 and 10 in segment 1 → overall mean 14/3; segment 0 mean 2, difference 2 − 14/3.
+  const profile = profileSegments([[1], [3], [10]], [0, 0, 1], ["x"], { categorical: { G: ["F", "M", "F"] } });
+  const rows = profileRows(profile, { names: ["low x", "high x"] });
+  assert.equal(rows.length, 3);
+  assert.deepEqual(Object.keys(rows[0]!), ["segment", "segment name", "size", "share %", "x mean", "x median", "x vs overall", "G: F %", "G: M %"]);
+  assertClose(rows[0]!["share %"] as number, 200 / 3);
+  assertClose(rows[0]!["x vs overall"] as number, 2 - 14 / 3);
+  assert.deepEqual([rows[0]!["G: F %"], rows[1]!["G: F %"]], [50, 100]);
+  assert.equal(rows[2]!["segment name"], "all customers");
+  assertClose(rows[2]!["x mean"] as number, 14 / 3);
+  assertClose(rows[2]!["G: F %"] as number, 200 / 3);
+  assert.equal(profileRows(profile, { overall: false }).length, 2);
 });

@@ -32,3 +32,4 @@ export * from "./rfm-crosstab";
 export * from "./rfm-snake";
 export * from "./rfm-k-selection";
 export * from "./report-z-bars";
+export * from "./profile-rows";
