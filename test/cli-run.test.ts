@@ -29,7 +29,8 @@ test("defaults do the canonical analysis: income × spending, k auto → 5, kmea
   assert.equal(summary.algorithm, "kmeans");
   assert.equal(summary.scale, "standard");
   assert.equal(summary.rowsUsed, 200);
-  assert.equal(summary.kSelection.votes.length, 4);
+  assert.equal(summary.kSelection.votes.length, 7);
+  assert.equal(summary.kSelection.votes.filter((v: { k: number }) => v.k === 5).length, 4); // elbow, silhouette, DB, stability
   assert.deepEqual(summary.kSelection.ks, [2, 3, 4, 5, 6, 7, 8, 9, 10]);
   // The well-known five groups: sizes 81, 39, 35, 23, 22 and a silhouette of about 0.55.
   assert.deepEqual(summary.segments.map((s: { size: number }) => s.size).sort((a: number, b: number) => b - a), [81, 39, 35, 23, 22]);

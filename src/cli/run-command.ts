@@ -114,7 +114,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
   let kSelection: KSelection | undefined;
   let k: number;
   if (o.k === "auto") {
-    kSelection = progress.step("choose k (k = 2..10)", (tick) => selectK(encoded, { seed: o.seed, onCandidate: tick }));
+    kSelection = progress.step("choose k (7-index vote, k = 2..10)", () => selectK(encoded, { seed: o.seed }));
     k = kSelection.k;
   } else k = o.k;
 

@@ -88,7 +88,7 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
     sections.push(
       section(
         "Choosing k",
-        `<p>k-means was fitted for k = ${ks.ks[0]}…${ks.ks[ks.ks.length - 1]} on a seeded sample of ${fmtInt(ks.sampleSize)} rows; four indices voted and k = <b>${report.k}</b> won (${ks.votes.map((v) => `${esc(v.index)}: ${v.k}`).join(", ")}).</p>` +
+        `<p>k-means was fitted for k = ${ks.ks[0]}…${ks.ks[ks.ks.length - 1]} on a seeded sample of ${fmtInt(ks.sampleSize)} rows; seven indices voted and k = <b>${report.k}</b> won (${ks.votes.map((v) => `${esc(v.index)}: ${v.k}`).join(", ")}).</p>` +
           figureHtml(elbowChart(ks.ks, ks.inertias, knee !== undefined ? { knee } : {})) +
           figureHtml(silhouetteByK(ks.ks, ks.silhouettes)) +
           figureHtml(indexCurvesChart(ks.ks, ks.daviesBouldin, ks.calinskiHarabasz)) +
