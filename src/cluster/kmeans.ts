@@ -141,10 +141,15 @@ export function kmeansFlat(X: FlatMatrix, settings: KMeansSettings): KMeansResul
 /** Mean over columns of the population variance (scikit-learn's `_tolerance` scale). */
 function meanColumnVariance({ data, nSamples: n, nFeatures: d }: FlatMatrix): number {
   const mean = new Float64Array(d);
-  for (let i = 0; i < n * d; i++) mean[i % d]! += data[i]!;
+  for (let i = 0, o = 0; i < n; i++, o += d) for (let f = 0; f < d; f++) mean[f]! += data[o + f]!;
   for (let f = 0; f < d; f++) mean[f]! /= n;
   let total = 0;
-  for (let i = 0; i < n * d; i++) total += (data[i]! - mean[i % d]!) ** 2;
+  for (let i = 0, o = 0; i < n; i++, o += d) {
+    for (let f = 0; f < d; f++) {
+      const diff = data[o + f]! - mean[f]!;
+      total += diff * diff;
+    }
+  }
   return total / n / d;
 }
 
