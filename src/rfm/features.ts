@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { ArgumentError } from "../core/errors";
 import { rfmSql } from "./sql-files";
@@ -48,6 +50,8 @@ export interface RfmFeaturesOptions {
   memoryLimit?: string;
   /** DuckDB worker threads. @default 2 */
   threads?: number;
+  /** Where DuckDB spills beyond memoryLimit (not the current directory). @default `<os tmpdir>/mall-segments-duckdb` */
+  tempDirectory?: string;
 }
 
 /** The feature table, the cleaning funnel and the dates behind them. */
@@ -67,6 +71,7 @@ const defaults: Required<RfmFeaturesOptions> = {
   discountRate: 0.1,
   memoryLimit: "1GB",
   threads: 2,
+  tempDirectory: path.join(os.tmpdir(), "mall-segments-duckdb"),
 };
 
 /**
@@ -91,6 +96,7 @@ export async function rfmFeatures(file: string, options: RfmFeaturesOptions = {}
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: opts.memoryLimit,
     threads: String(opts.threads),
+    temp_directory: opts.tempDirectory,
   });
   const connection = await instance.connect();
   try {

@@ -5,6 +5,7 @@ import path from "node:path";
 export type RfmSqlFile =
   | "load-transactions"
   | "validate-transactions"
+  | "bad-value"
   | "clean-transactions"
   | "cleaning-funnel"
   | "snapshot"

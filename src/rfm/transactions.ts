@@ -85,8 +85,9 @@ async function checkParsedValues(connection: DuckDBConnection, file: string): Pr
     const nBad = Number(row["n_bad"]);
     const column = String(row["column_name"]);
     const record = Number(row["first_record"]);
-    const textColumn = BAD_TEXT_COLUMN[column]!;
-    const text = await connection.runAndReadAll(`SELECT ${textColumn} FROM transactions WHERE rowid = ${record}`);
+    const text = await connection.runAndReadAll(
+      rfmSql("bad-value", { file: sqlString(file), column: `"${column}"`, record: String(record) }),
+    );
     const value = String(text.getRowsJS()[0]?.[0] ?? "");
     const expected = column === "InvoiceDate" ? "an ISO date like 2011-03-10 16:16:00" : column === "InvoiceNo" ? "a non-empty invoice number" : "a number";
     throw new DataError(
@@ -95,13 +96,6 @@ async function checkParsedValues(connection: DuckDBConnection, file: string): Pr
     );
   }
 }
-
-const BAD_TEXT_COLUMN: Record<string, string> = {
-  InvoiceNo: "bad_invoice_no",
-  Quantity: "bad_quantity",
-  InvoiceDate: "bad_invoice_date",
-  UnitPrice: "bad_unit_price",
-};
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;

@@ -1,9 +1,11 @@
 -- Load a transactions CSV into the typed table `transactions`, one row per CSV record, in file order.
 --
 -- DuckDB-specific on purpose (read_csv is DuckDB's CSV reader); everything after this file is plain SQL.
--- Every column is read as text and converted with TRY_CAST, so an unparseable value becomes NULL
--- instead of aborting the load; `validate-transactions.sql` then counts those NULLs and finds the
--- first one. `{{file}}` is replaced by the quoted path before the statement runs.
+-- Every column is read as text and converted with TRY_CAST, so an unparseable (or empty) value becomes
+-- NULL instead of aborting the load; `validate-transactions.sql` then counts those NULLs and finds the
+-- first one, and only then is its original text read back from the file (`bad-value.sql`).
+-- Only the six columns the features need are kept, as compact types, so 10^7 rows fit in memory.
+-- `{{file}}` is replaced by the quoted path before the statement runs.
 -- CREATE TABLE … AS SELECT keeps the file order (preserve_insertion_order, DuckDB's default), so a
 -- row's `rowid` is its 0-based record number: file row = rowid + 2 (the header is row 1).
 CREATE TABLE transactions AS
@@ -14,10 +16,5 @@ SELECT
   NULLIF(TRIM("Country"), '') AS country,
   TRY_CAST("Quantity" AS DOUBLE) AS quantity,
   TRY_CAST("UnitPrice" AS DOUBLE) AS unit_price,
-  TRY_CAST("InvoiceDate" AS TIMESTAMP) AS invoice_date,
-  -- The original text of a value that did not parse (NULL when it did), for the error message.
-  CASE WHEN TRY_CAST("Quantity" AS DOUBLE) IS NULL THEN COALESCE("Quantity", '') END AS bad_quantity,
-  CASE WHEN TRY_CAST("UnitPrice" AS DOUBLE) IS NULL THEN COALESCE("UnitPrice", '') END AS bad_unit_price,
-  CASE WHEN TRY_CAST("InvoiceDate" AS TIMESTAMP) IS NULL THEN COALESCE("InvoiceDate", '') END AS bad_invoice_date,
-  CASE WHEN NULLIF(TRIM("InvoiceNo"), '') IS NULL THEN COALESCE("InvoiceNo", '') END AS bad_invoice_no
+  TRY_CAST("InvoiceDate" AS TIMESTAMP) AS invoice_date
 FROM read_csv({{file}}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');

@@ -1,9 +1,10 @@
--- Unparseable values per column: how many, and the first one (by file order) with its record number.
+-- Unparseable or empty values per column (NULL after TRY_CAST in
+-- load-transactions.sql): how many, and the first one (by file order) with its record number.
 -- `rowid` is DuckDB's row number of the table (0-based, file order; see load-transactions.sql).
-SELECT 'InvoiceNo' AS column_name, COUNT(*) AS n_bad, MIN(rowid) AS first_record FROM transactions WHERE bad_invoice_no IS NOT NULL
+SELECT 'InvoiceNo' AS column_name, COUNT(*) AS n_bad, MIN(rowid) AS first_record FROM transactions WHERE invoice_no IS NULL
 UNION ALL
-SELECT 'Quantity', COUNT(*), MIN(rowid) FROM transactions WHERE bad_quantity IS NOT NULL
+SELECT 'Quantity', COUNT(*), MIN(rowid) FROM transactions WHERE quantity IS NULL
 UNION ALL
-SELECT 'InvoiceDate', COUNT(*), MIN(rowid) FROM transactions WHERE bad_invoice_date IS NOT NULL
+SELECT 'InvoiceDate', COUNT(*), MIN(rowid) FROM transactions WHERE invoice_date IS NULL
 UNION ALL
-SELECT 'UnitPrice', COUNT(*), MIN(rowid) FROM transactions WHERE bad_unit_price IS NOT NULL;
+SELECT 'UnitPrice', COUNT(*), MIN(rowid) FROM transactions WHERE unit_price IS NULL;
