@@ -93,3 +93,20 @@ test("pcaBiplotChart scales arrows so the longest reaches 80 % of the largest sc
   assert.match((fig.layout.xaxis as Json).title.text, /70.0 % of variance/);
   assert.throws(() => pcaBiplotChart(scores, [[1, 0]], ["a", "b"]), /need ≥2 components/);
 });
+
+test("pcaBiplotChart: each feature's name sits beyond its arrow tip, not at the origin", () => {
+  const fig = pcaBiplotChart([[2, 0], [-2, 1]], [[1, 0], [0, 1]], ["a", "b"]);
+  const notes = fig.layout.annotations as Json[];
+  assert.deepEqual(notes.map((n) => n.text), ["", "<b>a</b>", "", "<b>b</b>"]);
+  // longest loading 1 → arrow length 0.8 · 2 = 1.6; label at 1.12 × the tip.
+  assertClose([notes[0]!.x, notes[1]!.x], [1.6, 1.6 * 1.12]);
+});
+
+test("silhouetteChart: `active` chooses the panel shown first", () => {
+  const panels = [2, 3].map((k) => ({ k, samples: [0.5, 0.4, 0.3, 0.2], labels: [0, 0, 1, k - 1] }));
+  const fig = silhouetteChart(panels, { active: 1 });
+  assert.deepEqual((fig.data as Json[]).map((t) => t.visible), [false, false, true, true, true]);
+  assert.equal((fig.layout.updatemenus as Json[])[0]!.active, 1);
+  assert.match((fig.layout.title as Json).text, /k = 3/);
+  assert.throws(() => silhouetteChart(panels, { active: 2 }), /active=2 must be an integer in 0..1/);
+});

@@ -60,14 +60,14 @@ export function kmeansAnimationChart(X: number[][], steps: readonly KMeansStep[]
     xaxis: { title: { text: opts.featureNames[0] }, range: paddedRange(x) },
     yaxis: { title: { text: opts.featureNames[1] }, range: paddedRange(y) },
     updatemenus: [{
-      type: "buttons", direction: "left", showactive: false, x: 0, y: -0.18, xanchor: "left", yanchor: "top",
+      type: "buttons", direction: "left", showactive: false, x: 0, y: -0.16, xanchor: "left", yanchor: "top",
       buttons: [
         { label: "▶ Play", method: "animate", args: [null as unknown as string, animateTo(opts.frameMs)] },
         { label: "❚❚ Pause", method: "animate", args: [[null] as unknown as string, animateTo(0)] },
       ],
     }],
     sliders: [{
-      active: 0, x: 0.2, len: 0.8, y: -0.12, yanchor: "top", currentvalue: { prefix: "" },
+      active: 0, x: 0.24, len: 0.76, y: -0.12, yanchor: "top", currentvalue: { prefix: "", xanchor: "right" },
       steps: names.map((name) => ({ label: name, method: "animate", args: [[name], animateTo(0)] })),
     }],
     margin: { l: 60, r: 30, t: 60, b: 120 },

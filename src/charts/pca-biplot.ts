@@ -24,10 +24,10 @@ const defaults = { title: "PCA biplot", height: 500 };
  * @param components - ≥2 × nFeatures principal axes (scikit-learn's `components_` orientation).
  * @param featureNames - nFeatures names, one per arrow.
  * @param options - `labels`, `explainedVarianceRatio`; see {@link PcaBiplotOptions}.
- * @returns a Figure: point traces per cluster, one line trace per feature arrow, an annotation per arrow tip.
+ * @returns a Figure: point traces per cluster, one line trace per feature arrow, an arrow head and a name annotation per feature.
  * @throws {ArgumentError} when components and featureNames disagree.
  * @example
- * pcaBiplotChart([[1, 0], [-1, 0]], [[1, 0], [0, 1]], ["a", "b"]).layout.annotations.length; // => 2
+ * pcaBiplotChart([[1, 0], [-1, 0]], [[1, 0], [0, 1]], ["a", "b"]).layout.annotations.length; // => 4
  */
 export function pcaBiplotChart(scores: number[][], components: number[][], featureNames: readonly string[], options: PcaBiplotOptions = {}): Figure {
   const opts = { ...defaults, ...options };
@@ -55,10 +55,12 @@ export function pcaBiplotChart(scores: number[][], components: number[][], featu
     height: opts.height,
     xaxis: { title: { text: `PC1${pct(0)}` }, zeroline: true },
     yaxis: { title: { text: `PC2${pct(1)}` }, zeroline: true },
-    annotations: featureNames.map((name, j) => ({
-      x: tips[j]![0], y: tips[j]![1], ax: 0, ay: 0, axref: "x" as const, ayref: "y" as const, text: `<b>${name}</b>`,
-      showarrow: true, arrowhead: 2, arrowsize: 1.2, arrowwidth: 2, arrowcolor: "#222",
-    })),
+    // An arrow head per feature (its text would sit at the tail, so the name is a second annotation at the tip).
+    annotations: featureNames.flatMap((name, j) => [
+      { x: tips[j]![0], y: tips[j]![1], ax: 0, ay: 0, axref: "x" as const, ayref: "y" as const, text: "",
+        showarrow: true, arrowhead: 2, arrowsize: 1.2, arrowwidth: 2, arrowcolor: "#222" },
+      { x: tips[j]![0] * 1.12, y: tips[j]![1] * 1.12, text: `<b>${name}</b>`, showarrow: false, bgcolor: "rgba(255,255,255,0.7)" },
+    ]),
   });
   return { data, layout };
 }

@@ -48,7 +48,10 @@ export function radarChart(profiles: number[][], featureNames: readonly string[]
   }));
   const layout = baseLayout(opts.title, {
     height: opts.height,
-    polar: { radialaxis: { visible: true, ...(opts.normalise === "minmax" ? { range: [0, 1], title: { text: "0 = lowest segment, 1 = highest" } } : {}) } },
+    polar: { radialaxis: { visible: true, ...(opts.normalise === "minmax" ? { range: [0, 1] } : {}) } },
+    ...(opts.normalise === "minmax"
+      ? { annotations: [{ xref: "paper" as const, yref: "paper" as const, x: 0, y: -0.08, showarrow: false, text: "radius per spoke: 0 = lowest segment mean, 1 = highest" }] }
+      : {}),
   });
   return { data, layout };
 }

@@ -15,16 +15,18 @@ export interface SilhouettePlotOptions {
   title?: string;
   /** Blank rows between two clusters' bars. @default 6 */
   gap?: number;
+  /** Index of the panel shown first. @default 0 */
+  active?: number;
   /** @default 520 */
   height?: number;
 }
 
-const defaults = { title: "Silhouette plot", gap: 6, height: 520 };
+const defaults = { title: "Silhouette plot", gap: 6, active: 0, height: 520 };
 
 /**
  * Silhouette plot: one horizontal bar per sample, grouped by cluster and sorted within it, and the
  * average silhouette as a dashed vertical line. With several panels (e.g. k = 3…6) a menu switches
- * between them; the first is shown.
+ * between them; panel `active` (default the first) is shown.
  *
  * @param panels - ≥1 clusterings, each with nSamples silhouettes and labels.
  * @param options - see {@link SilhouettePlotOptions}.
@@ -37,6 +39,9 @@ const defaults = { title: "Silhouette plot", gap: 6, height: 520 };
 export function silhouetteChart(panels: readonly SilhouettePanel[], options: SilhouettePlotOptions = {}): Figure {
   const opts = { ...defaults, ...options };
   if (panels.length === 0) throw new ArgumentError("silhouetteChart: panels is empty");
+  if (!(Number.isInteger(opts.active) && opts.active >= 0 && opts.active < panels.length)) {
+    throw new ArgumentError(`silhouetteChart: active=${opts.active} must be an integer in 0..${panels.length - 1}`);
+  }
   const data: Data[] = [];
   const owner: number[] = [];
   const averages: number[] = [];
@@ -50,7 +55,7 @@ export function silhouetteChart(panels: readonly SilhouettePanel[], options: Sil
     for (const label of distinctLabels(panel.labels)) {
       const members = values.filter((_, i) => panel.labels[i] === label).sort((a, b) => a - b);
       data.push({
-        type: "bar", orientation: "h", name: label < 0 ? "noise" : `cluster ${label}`, visible: p === 0,
+        type: "bar", orientation: "h", name: label < 0 ? "noise" : `cluster ${label}`, visible: p === opts.active,
         x: members, y: members.map((_, i) => y + i), width: 1,
         marker: { color: clusterColor(label), line: { width: 0 } }, hovertemplate: "silhouette %{x:.3f}<extra></extra>",
       });
@@ -60,21 +65,21 @@ export function silhouetteChart(panels: readonly SilhouettePanel[], options: Sil
   });
   const averageLine = (p: number) => [{ type: "line" as const, yref: "paper" as const, y0: 0, y1: 1, x0: averages[p]!, x1: averages[p]!, line: { dash: "dash" as const, color: "#d62728", width: 2 } }];
   const titleOf = (p: number) => `${opts.title}: k = ${panels[p]!.k}, average ${averages[p]!.toFixed(3)}`;
-  const layout = baseLayout(titleOf(0), {
+  const layout = baseLayout(titleOf(opts.active), {
     height: opts.height, bargap: 0,
     xaxis: { title: { text: "silhouette coefficient" }, range: [Math.min(-0.1, ...data.flatMap((t) => (t as { x: number[] }).x)) - 0.02, 1] },
     yaxis: { showticklabels: false, title: { text: "samples, grouped by cluster" } },
-    shapes: averageLine(0),
+    shapes: averageLine(opts.active),
   });
   if (panels.length > 1) {
     layout.updatemenus = [{
-      type: "buttons", direction: "left", x: 0, y: 1.12, xanchor: "left", yanchor: "bottom", active: 0,
+      type: "buttons", direction: "down", x: 1.02, y: 0.6, xanchor: "left", yanchor: "top", active: opts.active,
       buttons: panels.map((panel, p) => ({
         label: `k = ${panel.k}`, method: "update",
         args: [{ visible: owner.map((o) => o === p) }, { shapes: averageLine(p), "title.text": titleOf(p) }],
       })),
     }];
-    layout.margin = { l: 60, r: 30, t: 100, b: 55 };
+    layout.margin = { l: 60, r: 30, t: 60, b: 55 };
   }
   return { data, layout };
 }
