@@ -210,3 +210,33 @@ describe("rfmFeatures on hand-made files", () => {
     assert.deepEqual(funnel.map((s) => s.remaining), [0, 0, 0, 0, 0]);
   });
 });
+
+describe("rfmFeatures on malformed CSV", () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "rfm-malformed-"));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
+
+  test("a row with an extra field is a DataError naming its line", async () => {
+    const file = path.join(dir, "ragged.csv");
+    fs.writeFileSync(file, [header, "1,A,x,2,2011-01-01 10:00:00,1.5,7,Spain", "2,A,x,2,2011-01-01 10:00:00,1.5,7,Spain,extra"].join("\n") + "\n");
+    await assert.rejects(rfmFeatures(file), (err: unknown) => {
+      assert.ok(err instanceof DataError);
+      assert.equal(err.row, 3);
+      assert.match(err.message, /row has 9 fields, the header has 8/);
+      return true;
+    });
+  });
+
+  test("columns in another order, quoted fields with commas and a UTF-8 BOM are read", async () => {
+    const file = path.join(dir, "reordered.csv");
+    fs.writeFileSync(
+      file,
+      "\uFEFF" + ["Country,CustomerID,InvoiceNo,Quantity,UnitPrice,InvoiceDate", '"Korea, Republic of",7,1,2,1.5,2011-01-01 10:00:00'].join("\n") + "\n",
+    );
+    const { customers } = await rfmFeatures(file);
+    assert.deepEqual([customers[0]!.customer_id, customers[0]!.country, customers[0]!.monetary], ["7", "Korea, Republic of", 3]);
+  });
+});

@@ -64,18 +64,19 @@ export function checkTransactionsHeader(file: string): string[] {
  *   is the file line when no quoted field spans lines).
  */
 export async function loadTransactions(connection: DuckDBConnection, file: string): Promise<void> {
-  checkTransactionsHeader(file);
+  const header = checkTransactionsHeader(file);
+  const source = { file: sqlString(file), columns: varcharColumns(header) };
   try {
-    await connection.run(rfmSql("load-transactions", { file: sqlString(file) }));
+    await connection.run(rfmSql("load-transactions", source));
   } catch (err) {
-    throw new DataError(`not readable as CSV: ${firstLine((err as Error).message)}`, { file });
+    throw csvError((err as Error).message, file);
   }
-  await checkParsedValues(connection, file);
+  await checkParsedValues(connection, source, file);
   await connection.run(rfmSql("clean-transactions"));
 }
 
 /** Throw a DataError for the earliest unparseable value, with the count of its column's bad values. */
-async function checkParsedValues(connection: DuckDBConnection, file: string): Promise<void> {
+async function checkParsedValues(connection: DuckDBConnection, source: Record<string, string>, file: string): Promise<void> {
   const reader = await connection.runAndReadAll(rfmSql("validate-transactions"));
   const bad = reader
     .getRowObjectsJS()
@@ -86,7 +87,7 @@ async function checkParsedValues(connection: DuckDBConnection, file: string): Pr
     const column = String(row["column_name"]);
     const record = Number(row["first_record"]);
     const text = await connection.runAndReadAll(
-      rfmSql("bad-value", { file: sqlString(file), column: `"${column}"`, record: String(record) }),
+      rfmSql("bad-value", { ...source, column: `"${column}"`, record: String(record) }),
     );
     const value = String(text.getRowsJS()[0]?.[0] ?? "");
     const expected = column === "InvoiceDate" ? "an ISO date like 2011-03-10 16:16:00" : column === "InvoiceNo" ? "a non-empty invoice number" : "a number";
@@ -97,6 +98,18 @@ async function checkParsedValues(connection: DuckDBConnection, file: string): Pr
   }
 }
 
-function firstLine(message: string): string {
-  return message.split("\n")[0] ?? message;
+/** The struct literal of read_csv's `columns`: every header column as VARCHAR. */
+function varcharColumns(header: readonly string[]): string {
+  return `{${header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ")}}`;
+}
+
+/** A DataError from DuckDB's CSV reader message, with the line and the field counts when it gives them. */
+function csvError(message: string, file: string): DataError {
+  const line = /CSV Error on Line: (\d+)/.exec(message);
+  const fields = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (line && fields) {
+    return new DataError(`row has ${fields[2]} fields, the header has ${fields[1]}`, { file, row: Number(line[1]) });
+  }
+  const first = message.split("\n")[0] ?? message;
+  return new DataError(`not readable as CSV: ${first}`, line ? { file, row: Number(line[1]) } : { file });
 }

@@ -5,7 +5,8 @@
 -- NULL instead of aborting the load; `validate-transactions.sql` then counts those NULLs and finds the
 -- first one, and only then is its original text read back from the file (`bad-value.sql`).
 -- Only the six columns the features need are kept, as compact types, so 10^7 rows fit in memory.
--- `{{file}}` is replaced by the quoted path before the statement runs.
+-- `{{file}}` is replaced by the quoted path and `{{columns}}` by the header's columns, all VARCHAR
+-- (`{'InvoiceNo': 'VARCHAR', …}`): no dialect sniffing, so a ragged line is reported with its line number.
 -- CREATE TABLE … AS SELECT keeps the file order (preserve_insertion_order, DuckDB's default), so a
 -- row's `rowid` is its 0-based record number: file row = rowid + 2 (the header is row 1).
 CREATE TABLE transactions AS
@@ -17,4 +18,4 @@ SELECT
   TRY_CAST("Quantity" AS DOUBLE) AS quantity,
   TRY_CAST("UnitPrice" AS DOUBLE) AS unit_price,
   TRY_CAST("InvoiceDate" AS TIMESTAMP) AS invoice_date
-FROM read_csv({{file}}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
+FROM read_csv({{file}}, header = true, auto_detect = false, columns = {{columns}}, delim = ',', quote = '"', escape = '"');
