@@ -4,6 +4,7 @@ import { makeDirty, type DirtyCustomer } from "../src/data/dirty";
 import { loadMallCustomers } from "../src/data/load-mall";
 import { cleanCustomers, detectIssues, normaliseGender } from "../src/preprocess/clean";
 import { oneHotEncode } from "../src/preprocess/one-hot";
+import { dataFile } from "./helpers/data-files";
 
 const row = (customerId: number, gender: string, age: number | null, income: number | null, spending: number | null): DirtyCustomer =>
   ({ customerId, gender, age, income, spending });
@@ -51,7 +52,7 @@ test("cleanCustomers options: mean imputation, drop missing, impute outliers", (
 });
 
 test("cleaning the seeded dirty Mall data recovers the 199 clean rows", () => {
-  const customers = loadMallCustomers("/work/shared/data/Mall_Customers.csv").customers;
+  const customers = loadMallCustomers(dataFile("Mall_Customers.csv")).customers;
   const { rows: dirty, log } = makeDirty(customers, { seed: 42 });
   const { rows, summary } = cleanCustomers(dirty);
   assert.deepEqual(summary, { rowsIn: 203, rowsOut: 199, dropped: 4, imputed: 6, genderFixed: 3 });
