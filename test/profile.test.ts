@@ -139,6 +139,7 @@ test("pseudonymiseIds: HMAC-SHA256 under the key, deterministic, key-dependent",
 test("toCsv: RFC 4180 quoting, objects or arrays, round trip through the CSV reader", () => {
   assert.equal(toCsv([{ id: 1, name: 'A "b", c' }], ["id", "name"]), 'id,name\n1,"A ""b"", c"\n');
   assert.equal(toCsv([[1, null, undefined, true]], ["a", "b", "c", "d"]), "a,b,c,d\n1,,,true\n");
+  assert.equal(toCsv([[1, 2]], ["a", "b"], { header: false }), "1,2\n");
   assert.equal(csvCell("x;y", ";"), '"x;y"');
   assert.equal(csvCell("x;y"), "x;y");
   assert.equal(csvCell(" pad"), '" pad"');

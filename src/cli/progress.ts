@@ -38,6 +38,10 @@ export class Progress {
     const ms = Date.now() - t0;
     if (drewBar) this.stream.write("\r\x1b[K");
     if (this.enabled && ms >= this.thresholdMs) this.stream.write(`segment: ${label} (${(ms / 1000).toFixed(1)} s)\n`);
+    if (process.env.SEGMENT_DEBUG === "1") {
+      const { rss, heapUsed } = process.memoryUsage();
+      this.stream.write(`segment: debug: after ${label}: rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+    }
     return result;
   }
 

@@ -19,7 +19,7 @@ import { toCsv } from "../profile/to-csv";
 import { buildReport } from "../report/build-report";
 import type { Delimiter } from "../data/read-csv";
 import { readCustomerTable, type CustomerTable, type ImputeMethod } from "./customer-table";
-import { writeOutputDir, checkOutputDir } from "./output-dir";
+import { writeOutputDir, checkOutputDir, type FileContent } from "./output-dir";
 import { Progress } from "./progress";
 import { encodeRows, MODEL_FORMAT, MODEL_VERSION, type Algorithm, type CategoricalEncoding, type ModelScaler, type SegmentModel } from "./segment-model";
 import { selectK, type KSelection } from "./select-k";
@@ -156,12 +156,8 @@ export function runSegmentation(options: RunOptions): RunSummary {
   const nameOf = new Map(names.map((nm) => [nm.segment, nm.name]));
   const idHeader = o.keepIds ? o.id : `${o.id} (pseudonym)`;
   const files = progress.step("write outputs", () => {
-    const segmentsCsv = toCsv(
-      labels.map((l, i) => [outIds[i]!, l, nameOf.get(l)!]),
-      [idHeader, "segment", "segment_name"],
-    );
-    const out: Record<string, string> = {
-      "segments.csv": segmentsCsv,
+    const out: Record<string, FileContent> = {
+      "segments.csv": csvChunks(outIds, labels, nameOf, [idHeader, "segment", "segment_name"]),
       "profiles.csv": profilesCsv(profile, names, recommendations),
       "model.json": JSON.stringify(model, null, 2) + "\n",
     };
@@ -218,9 +214,9 @@ interface SegmentFit {
   gmm?: { weights: number[]; covariances: Matrix[] };
 }
 
-/** Runs per k-means fit: 10 as scikit-learn's classic default, 3 above 100,000 rows. */
+/** Runs per k-means fit: 10 (scikit-learn's classic default) up to 100,000 rows, 1 above (scikit-learn's n_init="auto" for k-means++). */
 function kmeansRuns(n: number): number {
-  return n > 100_000 ? 3 : 10;
+  return n > 100_000 ? 1 : 10;
 }
 
 function fitSegments(X: Matrix, k: number, algorithm: Algorithm, seed: number, tick: (done: number, total: number) => void): SegmentFit {
@@ -304,6 +300,17 @@ function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentR
     return row;
   });
   return toCsv(rows, columns);
+}
+
+/** segments.csv as chunks of about 10,000 rows (RFC 4180 quoting per cell). */
+export function* csvChunks(ids: string[], labels: number[], nameOf: Map<number, string>, header: string[]): Generator<string> {
+  yield toCsv([], header);
+  const rowsPerChunk = 10_000;
+  for (let start = 0; start < ids.length; start += rowsPerChunk) {
+    const rows: [string, number, string][] = [];
+    for (let i = start; i < Math.min(ids.length, start + rowsPerChunk); i++) rows.push([ids[i]!, labels[i]!, nameOf.get(labels[i]!)!]);
+    yield toCsv(rows, header, { header: false });
+  }
 }
 
 function round(x: number, digits: number): number {

@@ -8,6 +8,8 @@ export interface ToCsvOptions {
   delimiter?: "," | ";" | "\t";
   /** Line ending (RFC 4180 says CRLF; most tools read either). @default "\n" */
   eol?: "\n" | "\r\n";
+  /** Start with the header line (false: rows only, to append a chunk to a file being written). @default true */
+  header?: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface ToCsvOptions {
  *
  * @param rows - objects keyed by column name, or arrays in `columns` order.
  * @param columns - the header, in order.
- * @param options - `delimiter`, `eol`.
+ * @param options - `delimiter`, `eol`, `header`.
  * @returns the text, ending with `eol`.
  * @example
  * toCsv([{ id: 1, name: 'A "b", c' }], ["id", "name"]); // => 'id,name\n1,"A ""b"", c"\n'
@@ -29,7 +31,7 @@ export function toCsv(
   const delimiter = options.delimiter ?? ",";
   const eol = options.eol ?? "\n";
   const line = (cells: readonly CsvValue[]): string => cells.map((c) => csvCell(c, delimiter)).join(delimiter) + eol;
-  const parts = [line(columns)];
+  const parts = options.header === false ? [] : [line(columns)];
   for (const row of rows) {
     parts.push(line(Array.isArray(row) ? (row as readonly CsvValue[]) : columns.map((c) => (row as Record<string, CsvValue>)[c])));
   }

@@ -118,10 +118,10 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
       hoverText: pick(report.ids),
     });
   } else {
-    // PCA of the scaled numeric features (one-hot columns left out: their arrows would only clutter the view).
+    // PCA of the scaled numeric features of the shown customers (one-hot columns left out: their arrows would only clutter the view).
     const d = report.features.length;
-    const pca = reportPca(report.scaled.map((row) => row.slice(0, d)));
-    scatter = pcaBiplotChart(pick(pca.scores), pca.components, report.features, {
+    const pca = reportPca(pick(report.scaled).map((row) => row.slice(0, d)));
+    scatter = pcaBiplotChart(pca.scores, pca.components, report.features, {
       labels: pick(report.labels),
       explainedVarianceRatio: pca.explainedVarianceRatio,
       title: "Segments on the first two principal components of the scaled features",
