@@ -66,8 +66,9 @@ export function checkTransactionsHeader(file: string): string[] {
 export async function loadTransactions(connection: DuckDBConnection, file: string): Promise<void> {
   const header = checkTransactionsHeader(file);
   const source = { file: sqlString(file), columns: varcharColumns(header) };
+  const load = rfmSql("load-transactions", source);
   try {
-    await connection.run(rfmSql("load-transactions", source));
+    await connection.run(load);
   } catch (err) {
     throw csvError((err as Error).message, file);
   }
