@@ -42,6 +42,7 @@ export function rfmKSelectionChart(
     data,
     layout: baseLayout(opts.title, {
       height: opts.height,
+      margin: { l: 70, r: 80, t: 60, b: 55 }, // room for the right axis title
       xaxis: { title: { text: "k (clusters)" }, dtick: 1 },
       yaxis: { title: { text: "inertia" } },
       yaxis2: { title: { text: "mean silhouette" }, overlaying: "y", side: "right" },
