@@ -146,6 +146,21 @@ describe("the bounded assignment gives exactly plain Lloyd's iterations", () => 
     assert.equal(ours.iterations, ref.iterations);
     assert.deepEqual(ours.centroids, ref.centres);
   });
+
+  // The assignment kernel is generated per shape: rows and centres in locals (above), centres in an array when
+  // k · d > 64, and feature loops when d > 8; each must give plain Lloyd's labels and centres to the bit.
+  for (const [n, d, k] of [[1500, 2, 40], [800, 10, 4], [500, 1, 3]] as const) {
+    it(`uniform random data, n = ${n}, d = ${d}, k = ${k}, tol = 0`, () => {
+      const random = seededRandom(d * 100 + k);
+      const X = Array.from({ length: n }, () => Array.from({ length: d }, () => random()));
+      const init = X.slice(0, k);
+      const ours = kmeans(X, { k, init, tol: 0, maxIter: 300 });
+      const ref = naiveLloyd(X, init, 300);
+      assert.deepEqual(ours.labels, ref.labels);
+      assert.equal(ours.iterations, ref.iterations);
+      assert.deepEqual(ours.centroids, ref.centres);
+    });
+  }
 });
 
 describe("k-means arguments", () => {

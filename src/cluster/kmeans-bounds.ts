@@ -8,20 +8,19 @@
  * whose nearest centre changed. Internal: inputs are assumed validated.
  */
 import type { FlatMatrix } from "../core/matrix";
-
-/** Relative margin by which a bound must hold before a point is skipped (far above rounding error). */
-const MARGIN = 1e-9;
+import { assignKernel } from "./kmeans-kernel";
 
 export class HamerlyBounds {
   /** Upper bound on the distance (not squared) from each point to its assigned centre. */
   readonly upper: Float64Array;
   /** Lower bound on the distance from each point to every other centre. */
   readonly lower: Float64Array;
-  private readonly halfGap: Float64Array;
-  private readonly drift: Float64Array;
-  private largest = 0;
-  private secondLargest = 0;
-  private largestC = -1;
+  /** s(c): half the distance from centre c to its nearest other centre. */
+  readonly halfGap: Float64Array;
+  /** How far each centre moved in the last update. */
+  readonly drift: Float64Array;
+  /** [largest drift, second-largest drift, centre with the largest drift (-1: none)]. */
+  readonly state = Float64Array.of(0, 0, -1);
 
   constructor(nSamples: number, k: number) {
     this.upper = new Float64Array(nSamples).fill(Infinity);
@@ -42,12 +41,17 @@ export class HamerlyBounds {
    */
   assign(X: FlatMatrix, centres: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
     const { data, nSamples: n, nFeatures: d } = X;
-    const k = centres.length / d;
-    const { upper, lower, halfGap, drift } = this;
-    const { largest, secondLargest, largestC } = this;
     sums.fill(0);
     counts.fill(0);
-    // s(c): half the distance from centre c to its nearest other centre.
+    this.prepare(centres, d);
+    assignKernel(d, centres.length / d)(data, centres, labels, this.upper, this.lower, this.halfGap, this.drift, this.state, 0, n, sums, counts);
+    this.consumed();
+  }
+
+  /** Compute s(c), half the distance from each centre to its nearest other centre, before an assignment. */
+  prepare(centres: Float64Array, d: number): void {
+    const { halfGap } = this;
+    const k = halfGap.length;
     for (let c = 0; c < k; c++) {
       let nearest = Infinity;
       for (let o = 0; o < k; o++) {
@@ -58,54 +62,12 @@ export class HamerlyBounds {
       }
       halfGap[c] = 0.5 * Math.sqrt(nearest);
     }
-    for (let i = 0; i < n; i++) {
-      const a = labels[i]!;
-      const o = i * d;
-      if (a >= 0) {
-        upper[i]! += drift[a]!;
-        lower[i]! -= a === largestC ? secondLargest : largest;
-        const bound = Math.max(halfGap[a]!, lower[i]!);
-        if (upper[i]! < bound - MARGIN * (bound + upper[i]!)) {
-          addTo(sums, counts, data, o, a, d);
-          continue;
-        }
-        // tighten the upper bound and test again
-        let s = 0;
-        for (let f = 0; f < d; f++) {
-          const diff = data[o + f]! - centres[a * d + f]!;
-          s += diff * diff;
-        }
-        upper[i] = Math.sqrt(s);
-        if (upper[i]! < bound - MARGIN * (bound + upper[i]!)) {
-          addTo(sums, counts, data, o, a, d);
-          continue;
-        }
-      }
-      // full scan: nearest and second-nearest centre, as plain Lloyd compares them
-      let best = Infinity;
-      let second = Infinity;
-      let bestC = 0;
-      for (let c = 0; c < k; c++) {
-        const oc = c * d;
-        let s = 0;
-        for (let f = 0; f < d; f++) {
-          const diff = data[o + f]! - centres[oc + f]!;
-          s += diff * diff;
-        }
-        if (s < best) {
-          second = best;
-          best = s;
-          bestC = c;
-        } else if (s < second) second = s;
-      }
-      labels[i] = bestC;
-      upper[i] = Math.sqrt(best);
-      lower[i] = Math.sqrt(second);
-      addTo(sums, counts, data, o, bestC, d);
-    }
-    drift.fill(0);
-    this.largest = this.secondLargest = 0;
-    this.largestC = -1;
+  }
+
+  /** After an assignment the bounds include the drift: forget it. */
+  consumed(): void {
+    this.drift.fill(0);
+    this.state.set([0, 0, -1]);
   }
 
   /**
@@ -113,23 +75,20 @@ export class HamerlyBounds {
    * shrinks each lower bound by the largest drift of any other centre.
    */
   update(centres: Float64Array, next: Float64Array, d: number): void {
-    const { drift } = this;
-    this.largest = this.secondLargest = 0;
-    this.largestC = -1;
+    const { drift, state } = this;
+    let largest = 0;
+    let secondLargest = 0;
+    let largestC = -1;
     for (let c = 0; c < drift.length; c++) {
       let s = 0;
       for (let f = 0; f < d; f++) s += (centres[c * d + f]! - next[c * d + f]!) ** 2;
       drift[c] = Math.sqrt(s);
-      if (drift[c]! > this.largest) {
-        this.secondLargest = this.largest;
-        this.largest = drift[c]!;
-        this.largestC = c;
-      } else if (drift[c]! > this.secondLargest) this.secondLargest = drift[c]!;
+      if (drift[c]! > largest) {
+        secondLargest = largest;
+        largest = drift[c]!;
+        largestC = c;
+      } else if (drift[c]! > secondLargest) secondLargest = drift[c]!;
     }
+    state.set([largest, secondLargest, largestC]);
   }
-}
-
-function addTo(sums: Float64Array, counts: Float64Array, data: Float64Array, o: number, c: number, d: number): void {
-  counts[c]!++;
-  for (let f = 0; f < d; f++) sums[c * d + f]! += data[o + f]!;
 }

@@ -8,6 +8,7 @@
 import type { FlatMatrix } from "../core/matrix";
 import { HamerlyBounds } from "./kmeans-bounds";
 import { squaredDistance } from "./kmeans-init";
+import { inertiaKernel } from "./kmeans-kernel";
 
 /** Called after each iteration: `labels` were assigned to `previous`, `centres` are the updated means. */
 export type LloydObserver = (iteration: number, labels: Int32Array, centres: Float64Array, previous: Float64Array) => void;
@@ -68,44 +69,9 @@ export function lloyd(
     }
     previousLabels.set(labels);
   }
-  // Labels must match the final centres (the last update moved them).
-  if (!strict) assignAndSum(X, centres, labels, next, counts);
+  // Labels must match the final centres (the last update moved them); the bounds still hold, so most rows are skipped.
+  if (!strict) bounds.assign(X, centres, labels, next, counts);
   return { labels, centres, inertia: inertiaOf(X, centres, labels), iterations: iteration, converged };
-}
-
-/** Assign each row to its nearest centre (first on ties) and accumulate per-cluster sums and counts. */
-export function assignAndSum(
-  X: FlatMatrix,
-  centres: Float64Array,
-  labels: Int32Array,
-  sums: Float64Array,
-  counts: Float64Array,
-): void {
-  const { data, nSamples: n, nFeatures: d } = X;
-  const k = centres.length / d;
-  sums.fill(0);
-  counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const o = i * d;
-    let best = Infinity;
-    let bestC = 0;
-    for (let c = 0; c < k; c++) {
-      const oc = c * d;
-      let dist = 0;
-      for (let f = 0; f < d; f++) {
-        const diff = data[o + f]! - centres[oc + f]!;
-        dist += diff * diff;
-      }
-      if (dist < best) {
-        best = dist;
-        bestC = c;
-      }
-    }
-    labels[i] = bestC;
-    counts[bestC]!++;
-    const os = bestC * d;
-    for (let f = 0; f < d; f++) sums[os + f]! += data[o + f]!;
-  }
 }
 
 /**
@@ -157,12 +123,9 @@ function farthest(values: Float64Array, m: number): number[] {
   return top;
 }
 
-/** Sum of squared distances from each row to the centre of its label. */
+/** Sum of squared distances from each row to the centre of its label (in row order). */
 export function inertiaOf(X: FlatMatrix, centres: Float64Array, labels: ArrayLike<number>): number {
-  const { data, nSamples: n, nFeatures: d } = X;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += squaredDistance(data, i, centres, labels[i]!, d);
-  return total;
+  return inertiaKernel(X.nFeatures)(X.data, centres, labels, X.nSamples);
 }
 
 function sameLabels(a: Int32Array, b: Int32Array): boolean {

@@ -1,0 +1,165 @@
+/**
+ * The k-means assignment step with Hamerly's bounds, generated as JavaScript source specialised for the number of
+ * features d: the feature loop is unrolled (d <= UNROLL_MAX) so each row lives in locals and each squared distance is
+ * one straight expression, as scikit-learn's Cython kernels are templated per type. The same source runs on the main
+ * thread (`new Function`) and in worker threads (kmeans-threads.ts), so every thread executes identical arithmetic.
+ *
+ * Each distance is summed feature by feature from 0, in the same order as a plain loop, so the labels, sums and
+ * counts are bit-identical to the generic code. Internal: inputs are assumed validated.
+ */
+
+/** Widest d whose feature loop is unrolled; wider data uses loops. */
+const UNROLL_MAX = 8;
+/** Most centre coordinates (k · d) held in locals, with the centre loop unrolled too. */
+const LOCALS_MAX = 64;
+
+/** Relative margin by which a bound must hold before a point is skipped (far above rounding error). */
+export const MARGIN = 1e-9;
+
+/**
+ * Assign rows [start, end) to their nearest centre, skipping rows whose bounds prove they cannot move.
+ * `state` holds [largest drift, second-largest drift, index of the centre with the largest drift].
+ * With `sums` (k × d) and `counts` (k), the members are accumulated in row order; pass null to skip that.
+ */
+export type AssignKernel = (
+  data: Float64Array,
+  centres: Float64Array,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  halfGap: Float64Array,
+  drift: Float64Array,
+  state: Float64Array,
+  start: number,
+  end: number,
+  sums: Float64Array | null,
+  counts: Float64Array | null,
+) => void;
+
+/**
+ * Source of a function expression implementing `AssignKernel` for k centres of d features: the row in locals
+ * x0…x{d-1} when d <= UNROLL_MAX, and also the centres in locals c{c}_{f} with the centre loop unrolled when
+ * k · d <= LOCALS_MAX.
+ */
+export function assignKernelSource(d: number, k: number): string {
+  const unrolled = d <= UNROLL_MAX;
+  const centreLocals = unrolled && k * d <= LOCALS_MAX;
+  const features = Array.from({ length: d }, (_, f) => f);
+  const x = (f: number | string): string => (unrolled ? `x${f}` : `data[o + ${f}]`);
+  /**
+   * `|x - centre c|²` summed in feature order, as a plain loop from 0 does (0 + a square is that square exactly).
+   */
+  const distanceTo = (target: string, c: string, fromLocals: boolean): string =>
+    unrolled
+      ? `${target} = ${features
+          .map((f) => {
+            const centre = fromLocals ? `c${c}_${f}` : `centres[${c} * ${d} + ${f}]`;
+            return `(${x(f)} - ${centre}) * (${x(f)} - ${centre})`;
+          })
+          .reduce((acc, term) => `(${acc} + ${term})`)};`
+      : `${target} = 0; for (let f = 0; f < ${d}; f++) { const e = ${x("f")} - centres[${c} * ${d} + f]; ${target} += e * e; }`;
+  const addMember = (c: string): string =>
+    `if (sums !== null) { counts[${c}]++; ${
+      unrolled
+        ? features.map((f) => `sums[${c} * ${d} + ${f}] += ${x(f)};`).join(" ")
+        : `for (let f = 0; f < ${d}; f++) sums[${c} * ${d} + f] += ${x("f")};`
+    } }`;
+  const nearestOf = (c: string): string => `
+      if (s < best) {
+        second = best;
+        best = s;
+        bestC = ${c};
+      } else if (s < second) second = s;`;
+  const fullScan = centreLocals
+    ? Array.from({ length: k }, (_, c) => `${distanceTo("s", String(c), true)}${nearestOf(String(c))}`).join("\n      ")
+    : `for (let c = 0; c < ${k}; c++) {
+      ${distanceTo("s", "c", false)}${nearestOf("c")}
+    }`;
+  const loadCentres = centreLocals
+    ? Array.from({ length: k }, (_, c) => features.map((f) => `const c${c}_${f} = centres[${c * d + f}];`).join(" ")).join("\n  ")
+    : "";
+  return `(function assignRows(data, centres, labels, upper, lower, halfGap, drift, state, start, end, sums, counts) {
+  "use strict";
+  const largest = state[0], secondLargest = state[1], largestC = state[2];
+  ${loadCentres}
+  for (let i = start; i < end; i++) {
+    const o = i * ${d};
+    ${unrolled ? features.map((f) => `const x${f} = data[o + ${f}];`).join(" ") : ""}
+    const a = labels[i];
+    let s;
+    if (a >= 0) {
+      // the bounds absorb the last drift: own centre moved away by at most drift[a], others came closer by the largest
+      let u = upper[i] + drift[a];
+      const l = lower[i] - (a === largestC ? secondLargest : largest);
+      lower[i] = l;
+      const bound = Math.max(halfGap[a], l);
+      if (u < bound - ${MARGIN} * (bound + u)) {
+        upper[i] = u;
+        ${addMember("a")}
+        continue;
+      }
+      // tighten the upper bound and test again
+      ${distanceTo("s", "a", false)}
+      u = Math.sqrt(s);
+      upper[i] = u;
+      if (u < bound - ${MARGIN} * (bound + u)) {
+        ${addMember("a")}
+        continue;
+      }
+    }
+    // full scan: nearest and second-nearest centre, lowest centre number on ties
+    let best = Infinity, second = Infinity, bestC = 0;
+    ${fullScan}
+    labels[i] = bestC;
+    upper[i] = Math.sqrt(best);
+    lower[i] = Math.sqrt(second);
+    ${addMember("bestC")}
+  }
+})`;
+}
+
+/** Sum over rows, in row order, of the squared distance from each row to the centre of its label. */
+export type InertiaKernel = (data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number) => number;
+
+/** Source of a function expression implementing `InertiaKernel` for d features (unrolled as above). */
+export function inertiaKernelSource(d: number): string {
+  const unrolled = d <= UNROLL_MAX;
+  const terms = Array.from({ length: d }, (_, f) => `(data[o + ${f}] - centres[c + ${f}]) * (data[o + ${f}] - centres[c + ${f}])`);
+  return `(function inertia(data, centres, labels, n) {
+  "use strict";
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * ${d};
+    const c = labels[i] * ${d};
+    ${unrolled ? `total += ${terms.reduce((acc, term) => `(${acc} + ${term})`)};` : `let s = 0;
+    for (let f = 0; f < ${d}; f++) { const e = data[o + f] - centres[c + f]; s += e * e; }
+    total += s;`}
+  }
+  return total;
+})`;
+}
+
+const inertiaCompiled = new Map<number, InertiaKernel>();
+
+/** The inertia kernel for d features, compiled once per d. */
+export function inertiaKernel(d: number): InertiaKernel {
+  let kernel = inertiaCompiled.get(d);
+  if (kernel === undefined) {
+    kernel = new Function(`return ${inertiaKernelSource(d)};`)() as InertiaKernel;
+    inertiaCompiled.set(d, kernel);
+  }
+  return kernel;
+}
+
+const compiled = new Map<string, AssignKernel>();
+
+/** The assignment kernel for k centres of d features, compiled once per (d, k). */
+export function assignKernel(d: number, k: number): AssignKernel {
+  const key = `${d}x${k}`;
+  let kernel = compiled.get(key);
+  if (kernel === undefined) {
+    kernel = new Function(`return ${assignKernelSource(d, k)};`)() as AssignKernel;
+    compiled.set(key, kernel);
+  }
+  return kernel;
+}
