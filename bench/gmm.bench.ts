@@ -2,7 +2,9 @@
  * Gaussian mixture speed: ours vs scikit-learn GaussianMixture (covariance "full"), both started from the same
  * initial weights, means and precisions (our k-means start, seed 0) with tol = 0 so both run exactly MAX_ITER EM
  * iterations, on the same seeded blobs (bench/data/). Each implementation runs in its own process (this script
- * re-invoked with --child, or bench/sklearn_gmm.py) so its peak RSS is its own. Last stdout line: JSON rows.
+ * re-invoked with --child, or bench/sklearn_gmm.py) so its peak RSS is its own. scikit-learn runs twice: with
+ * OpenBLAS's default threads and with one thread (on a busy 2-core machine the threaded run can be the slower).
+ * Last stdout line: JSON rows.
  *   node --import tsx bench/gmm.bench.ts [--quick]
  */
 import { execFileSync } from "node:child_process";
@@ -44,18 +46,26 @@ function main(): void {
   const initFile = dataFile.replace(/\.bin$/, `.gmm-init-k${K}.json`);
   writeFileSync(initFile, JSON.stringify(init));
   const common = [dataFile, initFile, String(D), String(MAX_ITER), String(repeats)];
+  const oneThread = { OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
   const results: Record<string, ChildResult> = {
     ours: runChild("node", ["--import", "tsx", "bench/gmm.bench.ts", "--child", ...common]),
     sklearn: runChild(".venv/bin/python", ["bench/sklearn_gmm.py", ...common]),
+    "sklearn-1-thread": runChild(".venv/bin/python", ["bench/sklearn_gmm.py", ...common], oneThread),
+  };
+  const notes: Record<string, string> = {
+    ours: "1 thread, number[][] input",
+    sklearn: "OpenBLAS default threads",
+    "sklearn-1-thread": "sklearn with OPENBLAS_NUM_THREADS=1",
   };
   const bench = `gmm full 1e5x${D} k=${K} ${MAX_ITER} iterations`;
   const rows = Object.entries(results).map(([impl, r]) => {
-    const note = `${r.iterations} iterations, mean log-likelihood ${r.score.toPrecision(12)}${impl === "sklearn" ? ", numpy BLAS" : ", 1 thread, number[][] input"}`;
+    const note = `${r.iterations} iterations, mean log-likelihood ${r.score.toPrecision(12)}, ${notes[impl]}`;
     console.error(`${bench.padEnd(36)} ${impl.padEnd(8)} ${median(r.times).toFixed(1).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
     return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note };
   });
-  const ratio = median(results.ours!.times) / median(results.sklearn!.times);
-  console.error(`ours / sklearn = ${ratio.toFixed(2)}`);
+  for (const ref of ["sklearn", "sklearn-1-thread"]) {
+    console.error(`ours / ${ref} = ${(median(results.ours!.times) / median(results[ref]!.times)).toFixed(2)}`);
+  }
   console.log(JSON.stringify(rows));
 }
 
@@ -70,8 +80,8 @@ function precisionOf(F: Float64Array): number[][] {
   );
 }
 
-function runChild(cmd: string, args: string[]): ChildResult {
-  const out = execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
+function runChild(cmd: string, args: string[], env: Record<string, string> = {}): ChildResult {
+  const out = execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, ...env } });
   return JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
 }
 

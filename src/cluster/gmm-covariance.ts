@@ -63,17 +63,21 @@ export function estimateCovariances(
   const out = new Float64Array(covarianceSize(type, k, d));
   if (type === "full") {
     // Σ_c = Σ_i r_ic (x_i − μ_c)(x_i − μ_c)ᵀ / n_c + reg·I
+    // one pass over the data, k accumulators: the upper triangle of Σ_i r_ic (x_i − μ_c)(x_i − μ_c)ᵀ
     const diff = new Float64Array(d);
-    for (let c = 0; c < k; c++) {
-      const base = c * d * d;
-      for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++) {
         const r = resp[i * k + c]!;
+        const base = c * d * d;
         for (let a = 0; a < d; a++) diff[a] = data[i * d + a]! - means[c * d + a]!;
         for (let a = 0; a < d; a++) {
           const ra = r * diff[a]!;
           for (let b = a; b < d; b++) out[base + a * d + b] += ra * diff[b]!;
         }
       }
+    }
+    for (let c = 0; c < k; c++) {
+      const base = c * d * d;
       for (let a = 0; a < d; a++) {
         for (let b = a; b < d; b++) {
           const v = out[base + a * d + b]! / nk[c]!;
@@ -224,38 +228,43 @@ export function weightedLogProb(
   const { data, nSamples: n, nFeatures: d } = X;
   const k = weights.length;
   const logDet = logDetCholesky(precChol, type, k, d);
-  const y = new Float64Array(d);
-  const muF = new Float64Array(d);
-  for (let c = 0; c < k; c++) {
-    const constant = Math.log(weights[c]!) + logDet[c]! - 0.5 * d * LOG_2PI;
-    if (type === "full" || type === "tied") {
-      // Mahalanobis distance ‖x·F − μ·F‖², F upper triangular (only F[a][b] with a <= b is non-zero)
-      const base = type === "full" ? c * d * d : 0;
+  const constant = new Float64Array(k);
+  for (let c = 0; c < k; c++) constant[c] = Math.log(weights[c]!) + logDet[c]! - 0.5 * d * LOG_2PI;
+  if (type === "full" || type === "tied") {
+    // Mahalanobis distance ‖x·F − μ·F‖², F upper triangular (only F[a][b] with a <= b is non-zero)
+    const blockOf = (c: number) => (type === "full" ? c * d * d : 0);
+    const muF = new Float64Array(k * d);
+    for (let c = 0; c < k; c++) {
       for (let b = 0; b < d; b++) {
         let s = 0;
-        for (let a = 0; a <= b; a++) s += means[c * d + a]! * precChol[base + a * d + b]!;
-        muF[b] = s;
+        for (let a = 0; a <= b; a++) s += means[c * d + a]! * precChol[blockOf(c) + a * d + b]!;
+        muF[c * d + b] = s;
       }
-      for (let i = 0; i < n; i++) {
+    }
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++) {
+        const base = blockOf(c);
         let maha = 0;
         for (let b = 0; b < d; b++) {
           let s = 0;
           for (let a = 0; a <= b; a++) s += data[i * d + a]! * precChol[base + a * d + b]!;
-          y[b] = s - muF[b]!;
-          maha += y[b]! * y[b]!;
+          const y = s - muF[c * d + b]!;
+          maha += y * y;
         }
-        out[i * k + c] = constant - 0.5 * maha;
+        out[i * k + c] = constant[c]! - 0.5 * maha;
       }
-    } else {
-      for (let i = 0; i < n; i++) {
-        let maha = 0;
-        for (let j = 0; j < d; j++) {
-          const f = type === "diag" ? precChol[c * d + j]! : precChol[c]!;
-          const z = (data[i * d + j]! - means[c * d + j]!) * f;
-          maha += z * z;
-        }
-        out[i * k + c] = constant - 0.5 * maha;
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < k; c++) {
+      let maha = 0;
+      for (let j = 0; j < d; j++) {
+        const f = type === "diag" ? precChol[c * d + j]! : precChol[c]!;
+        const z = (data[i * d + j]! - means[c * d + j]!) * f;
+        maha += z * z;
       }
+      out[i * k + c] = constant[c]! - 0.5 * maha;
     }
   }
 }

@@ -45,14 +45,18 @@ export function eStep(X: FlatMatrix, params: GmmParams, resp: Float64Array): num
   weightedLogProb(X, params.weights, params.means, params.precisionsCholesky, params.covarianceType, resp);
   let total = 0;
   for (let i = 0; i < X.nSamples; i++) {
-    // log-sum-exp over the components, shifted by the row maximum
+    // log-sum-exp over the components, shifted by the row maximum; r_ic = exp(v_ic − max) / Σ_c exp(v_ic − max)
+    const row = i * k;
     let max = -Infinity;
-    for (let c = 0; c < k; c++) max = Math.max(max, resp[i * k + c]!);
+    for (let c = 0; c < k; c++) if (resp[row + c]! > max) max = resp[row + c]!;
     let sum = 0;
-    for (let c = 0; c < k; c++) sum += Math.exp(resp[i * k + c]! - max);
-    const logProbNorm = max + Math.log(sum);
-    for (let c = 0; c < k; c++) resp[i * k + c] = Math.exp(resp[i * k + c]! - logProbNorm);
-    total += logProbNorm;
+    for (let c = 0; c < k; c++) {
+      const e = Math.exp(resp[row + c]! - max);
+      resp[row + c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < k; c++) resp[row + c] = resp[row + c]! / sum;
+    total += max + Math.log(sum);
   }
   return total / X.nSamples;
 }

@@ -115,7 +115,18 @@ export function gmmPredictProba(model: GaussianMixtureModel, rows: Matrix): numb
   const flat = toFlat(rows);
   const resp = new Float64Array(flat.nSamples * k);
   eStep(flat, params, resp);
-  return fromFlat({ data: resp, nSamples: flat.nSamples, nFeatures: k });
+  return rowsOf(resp, flat.nSamples, k);
+}
+
+/** n × k rows from flat storage (a plain loop: much faster than Array.from per row for large n). */
+function rowsOf(flat: Float64Array, n: number, k: number): number[][] {
+  const rows = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    const row = new Array<number>(k);
+    for (let c = 0; c < k; c++) row[c] = flat[i * k + c]!;
+    rows[i] = row;
+  }
+  return rows;
 }
 
 type Settings = Required<Omit<GaussianMixtureOptions, "init">> & Pick<GaussianMixtureOptions, "init">;
@@ -166,7 +177,7 @@ function describeModel(X: FlatMatrix, run: EmRun): GaussianMixtureModel {
   return {
     covarianceType: params.covarianceType,
     labels,
-    probabilities: fromFlat({ data: resp, nSamples: n, nFeatures: k }),
+    probabilities: rowsOf(resp, n, k),
     means: fromFlat({ data: params.means, nSamples: k, nFeatures: d }),
     covariances: expandCovariances(params.covariances, params.covarianceType, k, d),
     weights: Array.from(params.weights),
