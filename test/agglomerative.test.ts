@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { agglomerative, cutTree } from "../src/cluster/agglomerative";
 import { ArgumentError } from "../src/core/errors";
+import { adjustedRandScore as ari } from "../src/evaluate/adjusted-rand";
 import { assertClose } from "./helpers/assert-close";
-import { ari, modelsFixture } from "./helpers/models-fixture";
+import { modelsFixture } from "./helpers/models-fixture";
 
 /** One agglomerative run per fixture case (agnes is O(n³)), cut at k = 4. */
 const trees = new Map<object, ReturnType<typeof agglomerative>>();

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gaussianMixture, gmmPredictProba } from "../src/cluster/gmm";
 import { ArgumentError } from "../src/core/errors";
+import { adjustedRandScore as ari } from "../src/evaluate/adjusted-rand";
 import { assertClose } from "./helpers/assert-close";
-import { ari, modelsFixture } from "./helpers/models-fixture";
+import { modelsFixture } from "./helpers/models-fixture";
 
 /** sklearn's covariances_ (type-dependent shape) as k × d × d matrices. */
 function expand(cov: unknown, type: string, k: number, d: number): number[][][] {

@@ -31,27 +31,3 @@ export interface ModelsFixture {
 export const modelsFixture: ModelsFixture = JSON.parse(
   readFileSync(join(__dirname, "..", "fixtures", "models.json"), "utf8"),
 );
-
-/** Adjusted Rand index of two labelings (Hubert & Arabie), for comparing partitions in tests. */
-export function ari(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  const table = new Map<string, number>();
-  const rows = new Map<number, number>();
-  const cols = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const key = `${a[i]},${b[i]}`;
-    table.set(key, (table.get(key) ?? 0) + 1);
-    rows.set(a[i]!, (rows.get(a[i]!) ?? 0) + 1);
-    cols.set(b[i]!, (cols.get(b[i]!) ?? 0) + 1);
-  }
-  const pairs = (m: number) => (m * (m - 1)) / 2;
-  let index = 0;
-  for (const v of table.values()) index += pairs(v);
-  let sumRows = 0;
-  for (const v of rows.values()) sumRows += pairs(v);
-  let sumCols = 0;
-  for (const v of cols.values()) sumCols += pairs(v);
-  const expected = (sumRows * sumCols) / pairs(n);
-  const max = (sumRows + sumCols) / 2;
-  return max === expected ? 1 : (index - expected) / (max - expected);
-}
