@@ -163,6 +163,29 @@ describe("the bounded assignment gives exactly plain Lloyd's iterations", () => 
   }
 });
 
+describe("k-means on worker threads", () => {
+  // 60,000 rows × k = 5 is above the size where the assignment is split among threads.
+  const random = seededRandom(11);
+  const X = Array.from({ length: 60_000 }, () => [random(), random()]);
+
+  it("gives plain Lloyd's labels, iterations and centres to the bit", () => {
+    // five overlapping square clumps, so that the run converges (labels unchanged) in a few dozen iterations
+    const clumped = X.map(([x, y], i) => [x! + (i % 5), y! + ((i * 3) % 5) * 0.5]);
+    const start = clumped.slice(0, 5);
+    const ours = kmeans(clumped, { k: 5, init: start, tol: 0, maxIter: 300, threads: 2 });
+    const ref = naiveLloyd(clumped, start, 300);
+    assert.ok(ref.iterations < 300);
+    assert.deepEqual(ours.labels, ref.labels);
+    assert.equal(ours.iterations, ref.iterations);
+    assert.deepEqual(ours.centroids, ref.centres);
+  });
+
+  it("gives the same result whatever the number of threads", () => {
+    const one = kmeans(X, { k: 5, nInit: 2, maxIter: 40, seed: 4, threads: 1 });
+    for (const threads of [2, 3]) assert.deepEqual(kmeans(X, { k: 5, nInit: 2, maxIter: 40, seed: 4, threads }), one);
+  });
+});
+
 describe("k-means arguments", () => {
   const X = [[0], [1], [2]];
   it("rejects bad k, options and X with messages naming the values", () => {
@@ -172,6 +195,7 @@ describe("k-means arguments", () => {
     assert.throws(() => kmeans(X, { k: 2, nInit: 0 }), /kmeans: nInit=0/);
     assert.throws(() => kmeans(X, { k: 2, maxIter: 0 }), /kmeans: maxIter=0/);
     assert.throws(() => kmeans(X, { k: 2, tol: -1 }), /kmeans: tol=-1/);
+    assert.throws(() => kmeans(X, { k: 2, threads: 0 }), /kmeans: threads=0 must be an integer >= 1/);
     assert.throws(() => kmeans(X, { k: 2, init: [[0]] }), /kmeans: init centres are 1×1, need k×nFeatures = 2×1/);
     assert.throws(() => kmeans([], { k: 1 }), /kmeans: X is empty/);
     assert.throws(() => kmeans([[1], [NaN]], { k: 1 }), ArgumentError);

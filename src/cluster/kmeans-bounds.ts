@@ -9,6 +9,7 @@
  */
 import type { FlatMatrix } from "../core/matrix";
 import { assignKernel } from "./kmeans-kernel";
+import type { AssignTeam } from "./kmeans-threads";
 
 export class HamerlyBounds {
   /** Upper bound on the distance (not squared) from each point to its assigned centre. */
@@ -22,9 +23,14 @@ export class HamerlyBounds {
   /** [largest drift, second-largest drift, centre with the largest drift (-1: none)]. */
   readonly state = Float64Array.of(0, 0, -1);
 
-  constructor(nSamples: number, k: number) {
-    this.upper = new Float64Array(nSamples).fill(Infinity);
-    this.lower = new Float64Array(nSamples);
+  /** With a `team`, the bounds live in its shared memory and each pass is split among its threads. */
+  constructor(
+    nSamples: number,
+    k: number,
+    private readonly team?: AssignTeam,
+  ) {
+    this.upper = (team ? team.upper : new Float64Array(nSamples)).fill(Infinity);
+    this.lower = team ? team.lower.fill(0) : new Float64Array(nSamples);
     this.halfGap = new Float64Array(k);
     this.drift = new Float64Array(k);
   }
@@ -41,10 +47,14 @@ export class HamerlyBounds {
    */
   assign(X: FlatMatrix, centres: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
     const { data, nSamples: n, nFeatures: d } = X;
-    sums.fill(0);
-    counts.fill(0);
     this.prepare(centres, d);
-    assignKernel(d, centres.length / d)(data, centres, labels, this.upper, this.lower, this.halfGap, this.drift, this.state, 0, n, sums, counts);
+    if (this.team) this.team.assign(centres, this.halfGap, this.drift, this.state, sums, counts);
+    else {
+      sums.fill(0);
+      counts.fill(0);
+      assignKernel(d, centres.length / d)(data, centres, labels, this.upper, this.lower, this.halfGap, this.drift,
+        this.state, 0, n, sums, counts);
+    }
     this.consumed();
   }
 

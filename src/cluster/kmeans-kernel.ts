@@ -139,6 +139,44 @@ export function inertiaKernelSource(d: number): string {
 })`;
 }
 
+/** Add rows [start, end) to the sums and counts of their labels, in row order. */
+export type SumKernel = (
+  data: Float64Array,
+  labels: Int32Array,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+) => void;
+
+/** Source of a function expression implementing `SumKernel` for d features (unrolled as above). */
+export function sumKernelSource(d: number): string {
+  const unrolled = d <= UNROLL_MAX;
+  const adds = Array.from({ length: d }, (_, f) => `sums[c + ${f}] += data[o + ${f}];`).join(" ");
+  return `(function sumRows(data, labels, start, end, sums, counts) {
+  "use strict";
+  for (let i = start; i < end; i++) {
+    const a = labels[i];
+    const o = i * ${d};
+    const c = a * ${d};
+    counts[a]++;
+    ${unrolled ? adds : `for (let f = 0; f < ${d}; f++) sums[c + f] += data[o + f];`}
+  }
+})`;
+}
+
+const sumCompiled = new Map<number, SumKernel>();
+
+/** The row-order sum kernel for d features, compiled once per d. */
+export function sumKernel(d: number): SumKernel {
+  let kernel = sumCompiled.get(d);
+  if (kernel === undefined) {
+    kernel = new Function(`return ${sumKernelSource(d)};`)() as SumKernel;
+    sumCompiled.set(d, kernel);
+  }
+  return kernel;
+}
+
 const inertiaCompiled = new Map<number, InertiaKernel>();
 
 /** The inertia kernel for d features, compiled once per d. */

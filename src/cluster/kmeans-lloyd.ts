@@ -9,6 +9,7 @@ import type { FlatMatrix } from "../core/matrix";
 import { HamerlyBounds } from "./kmeans-bounds";
 import { squaredDistance } from "./kmeans-init";
 import { inertiaKernel } from "./kmeans-kernel";
+import { AssignTeam } from "./kmeans-threads";
 
 /** Called after each iteration: `labels` were assigned to `previous`, `centres` are the updated means. */
 export type LloydObserver = (iteration: number, labels: Int32Array, centres: Float64Array, previous: Float64Array) => void;
@@ -27,6 +28,7 @@ export interface LloydResult {
  * @param initial - k × d initial centres (not modified).
  * @param maxIter - iteration cap (>= 1).
  * @param tolerance - absolute tolerance on the summed squared centre shift.
+ * @param threads - threads for the assignment step; with more than one, X.data must live in shared memory.
  */
 export function lloyd(
   X: FlatMatrix,
@@ -34,15 +36,32 @@ export function lloyd(
   maxIter: number,
   tolerance: number,
   observe?: LloydObserver,
+  threads = 1,
+): LloydResult {
+  const team = threads > 1 ? new AssignTeam(X.data, X.nSamples, initial.length / X.nFeatures, X.nFeatures, threads) : undefined;
+  try {
+    return lloydRun(X, initial, maxIter, tolerance, observe, team);
+  } finally {
+    team?.close();
+  }
+}
+
+function lloydRun(
+  X: FlatMatrix,
+  initial: Float64Array,
+  maxIter: number,
+  tolerance: number,
+  observe: LloydObserver | undefined,
+  team: AssignTeam | undefined,
 ): LloydResult {
   const { nSamples: n, nFeatures: d } = X;
   const k = initial.length / d;
   let centres = Float64Array.from(initial);
   let next = new Float64Array(k * d);
   const counts = new Float64Array(k);
-  const labels = new Int32Array(n).fill(-1);
+  const labels = (team ? team.labels : new Int32Array(n)).fill(-1);
   const previousLabels = new Int32Array(n).fill(-1);
-  const bounds = new HamerlyBounds(n, k);
+  const bounds = new HamerlyBounds(n, k, team);
   let strict = false;
   let converged = false;
   let iteration = 0;

@@ -9,6 +9,7 @@ import { checkMatrix, fromFlat, toFlat, type FlatMatrix, type Matrix } from "../
 import { seededRandom } from "../core/random";
 import { kmeansPlusPlus, randomRowsInit } from "./kmeans-init";
 import { lloyd, type LloydResult } from "./kmeans-lloyd";
+import { assignThreads, sharedCopy } from "./kmeans-threads";
 
 /** How the initial centres are chosen. */
 export type KMeansInit = "k-means++" | "random";
@@ -45,6 +46,11 @@ export interface KMeansOptions {
   seed?: number;
   /** Called after every iteration of every run (see `KMeansIteration.run`); copies are made only when it is set. */
   onIteration?: (state: KMeansIteration) => void;
+  /**
+   * Threads for the assignment step (worker threads on shared memory; the results do not depend on it). Small
+   * problems (nSamples · k < 250,000) always use one. @default the number of cores, at most 8
+   */
+  threads?: number;
 }
 
 export interface KMeansResult {
@@ -77,11 +83,12 @@ export function kmeans(X: Matrix, options: KMeansOptions): KMeansResult {
 }
 
 /** Options with every default filled in. */
-export type KMeansSettings = Required<Omit<KMeansOptions, "onIteration">> & Pick<KMeansOptions, "onIteration">;
+export type KMeansSettings = Required<Omit<KMeansOptions, "onIteration" | "threads">> &
+  Pick<KMeansOptions, "onIteration" | "threads">;
 
 /** Validate k-means options against the shape of X and fill in defaults. */
 export function checkKMeansOptions(options: KMeansOptions, nSamples: number, nFeatures: number): KMeansSettings {
-  const { k, init = "k-means++", nInit = 10, maxIter = 300, tol = 1e-4, seed = 0, onIteration } = options ?? {};
+  const { k, init = "k-means++", nInit = 10, maxIter = 300, tol = 1e-4, seed = 0, onIteration, threads } = options ?? {};
   if (!Number.isInteger(k) || k < 1) throw new ArgumentError(`kmeans: k=${k} must be an integer >= 1`);
   if (k > nSamples) throw new ArgumentError(`kmeans: nSamples=${nSamples} must be >= k=${k}`);
   if (Array.isArray(init)) {
@@ -100,15 +107,21 @@ export function checkKMeansOptions(options: KMeansOptions, nSamples: number, nFe
   }
   if (!(tol >= 0) || !Number.isFinite(tol)) throw new ArgumentError(`kmeans: tol=${tol} must be a finite number >= 0`);
   if (!Number.isFinite(seed)) throw new ArgumentError(`kmeans: seed=${seed} must be a finite number`);
-  return { k, init, nInit, maxIter, tol, seed, onIteration };
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
+    throw new ArgumentError(`kmeans: threads=${threads} must be an integer >= 1`);
+  }
+  return { k, init, nInit, maxIter, tol, seed, onIteration, threads };
 }
 
 /**
  * k-means on flat storage (no copy of X): for large data and benchmarks. Assumes validated X and settings
  * (see `checkKMeansOptions`).
  */
-export function kmeansFlat(X: FlatMatrix, settings: KMeansSettings): KMeansResult {
+export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings): KMeansResult {
   const { k, init, nInit, maxIter, tol, seed, onIteration } = settings;
+  const threads = assignThreads(settings.threads, flat.nSamples, k);
+  // worker threads read X from shared memory (no copy when it is there already)
+  const X = threads > 1 ? { ...flat, data: sharedCopy(flat.data) } : flat;
   const random = seededRandom(seed);
   const tolerance = tol * meanColumnVariance(X);
   let best: LloydResult | undefined;
@@ -126,7 +139,7 @@ export function kmeansFlat(X: FlatMatrix, settings: KMeansSettings): KMeansResul
             previousCentroids: toRows(previous, k),
           })
       : undefined;
-    const result = lloyd(X, initial, maxIter, tolerance, observe);
+    const result = lloyd(X, initial, maxIter, tolerance, observe, threads);
     if (best === undefined || result.inertia < best.inertia) best = result;
   }
   return {

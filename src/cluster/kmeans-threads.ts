@@ -1,0 +1,219 @@
+/**
+ * The k-means assignment step on several threads: worker threads (a pool kept for the life of the process, like
+ * scikit-learn's OpenMP threads) and the main thread take blocks of rows from a shared counter and run the same
+ * generated kernel (kmeans-kernel.ts) on memory shared through SharedArrayBuffers (X, labels, bounds, centres).
+ * The main thread then adds the rows to the cluster sums strictly in row order, so the sums, the centres and every
+ * later iteration are bit-identical to the single-threaded run whatever the number of threads or the scheduling.
+ * The main thread waits with Atomics.wait (allowed in Node), so `kmeans` stays synchronous.
+ * Internal: inputs are assumed validated.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { assignKernel, assignKernelSource, sumKernel, type AssignKernel, type SumKernel } from "./kmeans-kernel";
+
+/** Below this many rows × centres one thread is faster than handing blocks around. */
+const MIN_WORK = 250_000;
+/** Most threads used by default. */
+const MAX_DEFAULT_THREADS = 8;
+/** Most blocks per pass (the block claim packs a block number into 16 bits). */
+const MAX_BLOCKS = 60_000;
+const MIN_BLOCK_ROWS = 4096;
+
+// control words
+const GENERATION = 0; // bumped to start a pass
+const CLAIM = 1; // (generation & 0x7fff) << 16 | next block
+const STOP = 2; // 1: the run is over, helpers return to their message loop
+
+/** Threads to use for n rows and k centres: 1 when the work is small, else `requested` or the core count. */
+export function assignThreads(requested: number | undefined, n: number, k: number): number {
+  if (requested !== undefined) return n * k >= MIN_WORK ? requested : 1;
+  if (n * k < MIN_WORK) return 1;
+  return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_THREADS));
+}
+
+/** `data` itself when it already lives in shared memory, else a copy that does. */
+export function sharedCopy(data: Float64Array): Float64Array {
+  if (data.buffer instanceof SharedArrayBuffer) return data;
+  const copy = new Float64Array(new SharedArrayBuffer(data.byteLength));
+  copy.set(data);
+  return copy;
+}
+
+/** Source of each helper: for each run message, serve passes until told to stop. */
+const HELPER_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const kernels = new Map();
+parentPort.on("message", (run) => {
+  let kernel = kernels.get(run.source);
+  if (kernel === undefined) {
+    kernel = new Function("return " + run.source)();
+    kernels.set(run.source, kernel);
+  }
+  const { n, k, d, blockRows, nBlocks } = run;
+  const data = new Float64Array(run.data);
+  const labels = new Int32Array(run.labels);
+  const upper = new Float64Array(run.upper);
+  const lower = new Float64Array(run.lower);
+  const params = new Float64Array(run.params);
+  const centres = params.subarray(0, k * d);
+  const halfGap = params.subarray(k * d, k * d + k);
+  const drift = params.subarray(k * d + k, k * d + 2 * k);
+  const state = params.subarray(k * d + 2 * k, k * d + 2 * k + 3);
+  const control = new Int32Array(run.control);
+  const done = new Int32Array(run.done);
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(control, ${GENERATION}, seen);
+    seen = Atomics.load(control, ${GENERATION});
+    if (Atomics.load(control, ${STOP}) === 1) break;
+    const tag = (seen & 0x7fff) << 16;
+    for (;;) {
+      const claim = Atomics.load(control, ${CLAIM});
+      if ((claim & ~0xffff) !== tag || (claim & 0xffff) >= nBlocks) break;
+      if (Atomics.compareExchange(control, ${CLAIM}, claim, claim + 1) !== claim) continue;
+      const b = claim & 0xffff;
+      const start = b * blockRows;
+      kernel(data, centres, labels, upper, lower, halfGap, drift, state, start, Math.min(n, start + blockRows), null, null);
+      Atomics.store(done, b, 1);
+      Atomics.notify(done, b);
+    }
+  }
+});
+`;
+
+const pool: Worker[] = [];
+
+/** At least `count` helper threads (started on first need, never keeping the process alive). */
+function helpers(count: number): Worker[] {
+  while (pool.length < count) {
+    const worker = new Worker(HELPER_SOURCE, { eval: true });
+    worker.unref();
+    pool.push(worker);
+  }
+  return pool.slice(0, count);
+}
+
+function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
+}
+
+/**
+ * One run's shared state: labels and bounds in shared memory, and the passes handed out to the helpers.
+ * Call `close` when the run ends.
+ */
+export class AssignTeam {
+  readonly labels: Int32Array;
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  private readonly params: Float64Array;
+  private readonly centres: Float64Array;
+  private readonly halfGap: Float64Array;
+  private readonly drift: Float64Array;
+  private readonly state: Float64Array;
+  private readonly control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly done: Int32Array;
+  private readonly blockRows: number;
+  private readonly nBlocks: number;
+  private readonly kernel: AssignKernel;
+  private readonly sum: SumKernel;
+  private generation = 0;
+
+  /**
+   * @param data - n × d rows in shared memory (see `sharedCopy`).
+   * @param threads - threads in all, the main one included (>= 2).
+   */
+  constructor(
+    private readonly data: Float64Array,
+    private readonly n: number,
+    k: number,
+    d: number,
+    threads: number,
+  ) {
+    this.labels = new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
+    this.upper = sharedFloat64(n);
+    this.lower = sharedFloat64(n);
+    this.params = sharedFloat64(k * d + 2 * k + 3);
+    this.centres = this.params.subarray(0, k * d);
+    this.halfGap = this.params.subarray(k * d, k * d + k);
+    this.drift = this.params.subarray(k * d + k, k * d + 2 * k);
+    this.state = this.params.subarray(k * d + 2 * k);
+    this.blockRows = Math.max(MIN_BLOCK_ROWS, Math.ceil(n / MAX_BLOCKS));
+    this.nBlocks = Math.ceil(n / this.blockRows);
+    this.done = new Int32Array(new SharedArrayBuffer(this.nBlocks * Int32Array.BYTES_PER_ELEMENT));
+    this.kernel = assignKernel(d, k);
+    this.sum = sumKernel(d);
+    const run = {
+      source: assignKernelSource(d, k),
+      n,
+      k,
+      d,
+      blockRows: this.blockRows,
+      nBlocks: this.nBlocks,
+      data: data.buffer,
+      labels: this.labels.buffer,
+      upper: this.upper.buffer,
+      lower: this.lower.buffer,
+      params: this.params.buffer,
+      control: this.control.buffer,
+      done: this.done.buffer,
+    };
+    for (const worker of helpers(threads - 1)) worker.postMessage(run);
+  }
+
+  /**
+   * One assignment pass over all rows with these centres and bounds state (copied to shared memory); sums and
+   * counts are zeroed and then accumulated in row order.
+   */
+  assign(
+    centres: Float64Array,
+    halfGap: Float64Array,
+    drift: Float64Array,
+    state: Float64Array,
+    sums: Float64Array,
+    counts: Float64Array,
+  ): void {
+    const { control, done, nBlocks, blockRows, n, data, labels } = this;
+    this.centres.set(centres);
+    this.halfGap.set(halfGap);
+    this.drift.set(drift);
+    this.state.set(state);
+    done.fill(0);
+    sums.fill(0);
+    counts.fill(0);
+    const generation = ++this.generation;
+    const tag = (generation & 0x7fff) << 16;
+    Atomics.store(control, CLAIM, tag);
+    Atomics.store(control, GENERATION, generation);
+    Atomics.notify(control, GENERATION);
+    let summed = 0; // blocks [0, summed) are in the sums
+    const end = (b: number): number => Math.min(n, (b + 1) * blockRows);
+    for (;;) {
+      const claim = Atomics.add(control, CLAIM, 1);
+      const b = claim & 0xffff;
+      if (b >= nBlocks) break;
+      // the next block in row order takes its sums in the same pass
+      const inOrder = b === summed;
+      this.kernel(data, this.centres, labels, this.upper, this.lower, this.halfGap, this.drift, this.state,
+        b * blockRows, end(b), inOrder ? sums : null, inOrder ? counts : null);
+      Atomics.store(done, b, 1);
+      if (inOrder) summed++;
+      while (summed < nBlocks && Atomics.load(done, summed) === 1) {
+        this.sum(data, labels, summed * blockRows, end(summed), sums, counts);
+        summed++;
+      }
+    }
+    // the helpers' last blocks
+    while (summed < nBlocks) {
+      Atomics.wait(done, summed, 0);
+      this.sum(data, labels, summed * blockRows, end(summed), sums, counts);
+      summed++;
+    }
+  }
+
+  /** End the run: the helpers go back to waiting for the next one. */
+  close(): void {
+    Atomics.store(this.control, STOP, 1);
+    Atomics.store(this.control, GENERATION, ++this.generation);
+    Atomics.notify(this.control, GENERATION);
+  }
+}
