@@ -44,18 +44,21 @@ export class HamerlyBounds {
   /**
    * Assign each point to its nearest centre, skipping points the bounds prove cannot move, and accumulate the
    * per-cluster sums and counts in row order (one pass over the data; the bounds first absorb the last drift).
+   * Returns how many points changed label.
    */
-  assign(X: FlatMatrix, centres: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+  assign(X: FlatMatrix, centres: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array): number {
     const { data, nSamples: n, nFeatures: d } = X;
     this.prepare(centres, d);
-    if (this.team) this.team.assign(centres, this.halfGap, this.drift, this.state, sums, counts);
+    let changed: number;
+    if (this.team) changed = this.team.assign(centres, this.halfGap, this.drift, this.state, sums, counts);
     else {
       sums.fill(0);
       counts.fill(0);
-      assignKernel(d, centres.length / d)(data, centres, labels, this.upper, this.lower, this.halfGap, this.drift,
-        this.state, 0, n, sums, counts);
+      changed = assignKernel(d, centres.length / d)(data, centres, labels, this.upper, this.lower, this.halfGap,
+        this.drift, this.state, 0, n, sums, counts);
     }
     this.consumed();
+    return changed;
   }
 
   /** Compute s(c), half the distance from each centre to its nearest other centre, before an assignment. */

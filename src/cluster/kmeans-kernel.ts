@@ -20,6 +20,7 @@ export const MARGIN = 1e-9;
  * Assign rows [start, end) to their nearest centre, skipping rows whose bounds prove they cannot move.
  * `state` holds [largest drift, second-largest drift, index of the centre with the largest drift].
  * With `sums` (k × d) and `counts` (k), the members are accumulated in row order; pass null to skip that.
+ * Returns how many rows changed label.
  */
 export type AssignKernel = (
   data: Float64Array,
@@ -34,7 +35,7 @@ export type AssignKernel = (
   end: number,
   sums: Float64Array | null,
   counts: Float64Array | null,
-) => void;
+) => number;
 
 /**
  * Source of a function expression implementing `AssignKernel` for k centres of d features: the row in locals
@@ -81,6 +82,7 @@ export function assignKernelSource(d: number, k: number): string {
   return `(function assignRows(data, centres, labels, upper, lower, halfGap, drift, state, start, end, sums, counts) {
   "use strict";
   const largest = state[0], secondLargest = state[1], largestC = state[2];
+  let changed = 0;
   ${loadCentres}
   for (let i = start; i < end; i++) {
     const o = i * ${d};
@@ -110,11 +112,15 @@ export function assignKernelSource(d: number, k: number): string {
     // full scan: nearest and second-nearest centre, lowest centre number on ties
     let best = Infinity, second = Infinity, bestC = 0;
     ${fullScan}
-    labels[i] = bestC;
+    if (bestC !== a) {
+      labels[i] = bestC;
+      changed++;
+    }
     upper[i] = Math.sqrt(best);
     lower[i] = Math.sqrt(second);
     ${addMember("bestC")}
   }
+  return changed;
 })`;
 }
 
@@ -169,10 +175,54 @@ const sumCompiled = new Map<number, SumKernel>();
 
 /** The row-order sum kernel for d features, compiled once per d. */
 export function sumKernel(d: number): SumKernel {
-  let kernel = sumCompiled.get(d);
+  return compile(sumCompiled, d, () => sumKernelSource(d));
+}
+
+/** Mean over the d columns of their population variance, both passes in row order (as plain loops sum them). */
+export type VarianceKernel = (data: Float64Array, n: number) => number;
+
+/** Source of a function expression implementing `VarianceKernel` for d features (column sums in locals). */
+export function varianceKernelSource(d: number): string {
+  if (d > UNROLL_MAX) {
+    return `(function meanColumnVariance(data, n) {
+  "use strict";
+  const mean = new Float64Array(${d});
+  for (let i = 0, o = 0; i < n; i++, o += ${d}) for (let f = 0; f < ${d}; f++) mean[f] += data[o + f];
+  for (let f = 0; f < ${d}; f++) mean[f] /= n;
+  let total = 0;
+  for (let i = 0, o = 0; i < n; i++, o += ${d}) {
+    for (let f = 0; f < ${d}; f++) { const e = data[o + f] - mean[f]; total += e * e; }
+  }
+  return total / n / ${d};
+})`;
+  }
+  const features = Array.from({ length: d }, (_, f) => f);
+  return `(function meanColumnVariance(data, n) {
+  "use strict";
+  ${features.map((f) => `let m${f} = 0;`).join(" ")}
+  for (let o = 0; o < n * ${d}; o += ${d}) { ${features.map((f) => `m${f} += data[o + ${f}];`).join(" ")} }
+  ${features.map((f) => `m${f} /= n;`).join(" ")}
+  let total = 0;
+  for (let o = 0; o < n * ${d}; o += ${d}) {
+    ${features.map((f) => `const e${f} = data[o + ${f}] - m${f};`).join(" ")}
+    total = ${features.reduce((acc, f) => `(${acc} + e${f} * e${f})`, "total")};
+  }
+  return total / n / ${d};
+})`;
+}
+
+/** The variance kernel for d features, compiled once per d. */
+export function varianceKernel(d: number): VarianceKernel {
+  return compile(varianceCompiled, d, () => varianceKernelSource(d));
+}
+
+const varianceCompiled = new Map<number, VarianceKernel>();
+
+function compile<K, F>(cache: Map<K, F>, key: K, source: () => string): F {
+  let kernel = cache.get(key);
   if (kernel === undefined) {
-    kernel = new Function(`return ${sumKernelSource(d)};`)() as SumKernel;
-    sumCompiled.set(d, kernel);
+    kernel = new Function(`return ${source()};`)() as F;
+    cache.set(key, kernel);
   }
   return kernel;
 }
@@ -181,23 +231,12 @@ const inertiaCompiled = new Map<number, InertiaKernel>();
 
 /** The inertia kernel for d features, compiled once per d. */
 export function inertiaKernel(d: number): InertiaKernel {
-  let kernel = inertiaCompiled.get(d);
-  if (kernel === undefined) {
-    kernel = new Function(`return ${inertiaKernelSource(d)};`)() as InertiaKernel;
-    inertiaCompiled.set(d, kernel);
-  }
-  return kernel;
+  return compile(inertiaCompiled, d, () => inertiaKernelSource(d));
 }
 
 const compiled = new Map<string, AssignKernel>();
 
 /** The assignment kernel for k centres of d features, compiled once per (d, k). */
 export function assignKernel(d: number, k: number): AssignKernel {
-  const key = `${d}x${k}`;
-  let kernel = compiled.get(key);
-  if (kernel === undefined) {
-    kernel = new Function(`return ${assignKernelSource(d, k)};`)() as AssignKernel;
-    compiled.set(key, kernel);
-  }
-  return kernel;
+  return compile(compiled, `${d}x${k}`, () => assignKernelSource(d, k));
 }

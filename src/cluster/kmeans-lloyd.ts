@@ -60,14 +60,14 @@ function lloydRun(
   let next = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const labels = (team ? team.labels : new Int32Array(n)).fill(-1);
-  const previousLabels = new Int32Array(n).fill(-1);
   const bounds = new HamerlyBounds(n, k, team);
   let strict = false;
   let converged = false;
   let iteration = 0;
   while (iteration < maxIter) {
     iteration++;
-    bounds.assign(X, centres, labels, next, counts);
+    // strict convergence (scikit-learn's labels == labels_old): no point changed label in this assignment
+    const unchanged = bounds.assign(X, centres, labels, next, counts) === 0;
     if (relocateEmptyClusters(X, centres, labels, next, counts)) bounds.reset();
     for (let c = 0; c < k; c++) {
       if (counts[c]! > 0) for (let f = 0; f < d; f++) next[c * d + f]! /= counts[c]!;
@@ -78,7 +78,7 @@ function lloydRun(
     if (observe) observe(iteration, labels, next, centres);
     bounds.update(centres, next, d);
     [centres, next] = [next, centres];
-    if (sameLabels(labels, previousLabels)) {
+    if (unchanged) {
       strict = converged = true;
       break;
     }
@@ -86,7 +86,6 @@ function lloydRun(
       converged = true;
       break;
     }
-    previousLabels.set(labels);
   }
   // Labels must match the final centres (the last update moved them); the bounds still hold, so most rows are skipped.
   if (!strict) bounds.assign(X, centres, labels, next, counts);
@@ -145,9 +144,4 @@ function farthest(values: Float64Array, m: number): number[] {
 /** Sum of squared distances from each row to the centre of its label (in row order). */
 export function inertiaOf(X: FlatMatrix, centres: Float64Array, labels: ArrayLike<number>): number {
   return inertiaKernel(X.nFeatures)(X.data, centres, labels, X.nSamples);
-}
-
-function sameLabels(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

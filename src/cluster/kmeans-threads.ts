@@ -23,6 +23,7 @@ const MIN_BLOCK_ROWS = 4096;
 const GENERATION = 0; // bumped to start a pass
 const CLAIM = 1; // (generation & 0x7fff) << 16 | next block
 const STOP = 2; // 1: the run is over, helpers return to their message loop
+const CHANGED = 3; // rows whose label changed in the pass
 
 /** Threads to use for n rows and k centres: 1 when the work is small, else `requested` or the core count. */
 export function assignThreads(requested: number | undefined, n: number, k: number): number {
@@ -73,7 +74,8 @@ parentPort.on("message", (run) => {
       if (Atomics.compareExchange(control, ${CLAIM}, claim, claim + 1) !== claim) continue;
       const b = claim & 0xffff;
       const start = b * blockRows;
-      kernel(data, centres, labels, upper, lower, halfGap, drift, state, start, Math.min(n, start + blockRows), null, null);
+      const changed = kernel(data, centres, labels, upper, lower, halfGap, drift, state, start, Math.min(n, start + blockRows), null, null);
+      if (changed > 0) Atomics.add(control, ${CHANGED}, changed);
       Atomics.store(done, b, 1);
       Atomics.notify(done, b);
     }
@@ -110,7 +112,7 @@ export class AssignTeam {
   private readonly halfGap: Float64Array;
   private readonly drift: Float64Array;
   private readonly state: Float64Array;
-  private readonly control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   private readonly done: Int32Array;
   private readonly blockRows: number;
   private readonly nBlocks: number;
@@ -162,7 +164,7 @@ export class AssignTeam {
 
   /**
    * One assignment pass over all rows with these centres and bounds state (copied to shared memory); sums and
-   * counts are zeroed and then accumulated in row order.
+   * counts are zeroed and then accumulated in row order. Returns how many rows changed label.
    */
   assign(
     centres: Float64Array,
@@ -171,7 +173,7 @@ export class AssignTeam {
     state: Float64Array,
     sums: Float64Array,
     counts: Float64Array,
-  ): void {
+  ): number {
     const { control, done, nBlocks, blockRows, n, data, labels } = this;
     this.centres.set(centres);
     this.halfGap.set(halfGap);
@@ -182,10 +184,12 @@ export class AssignTeam {
     counts.fill(0);
     const generation = ++this.generation;
     const tag = (generation & 0x7fff) << 16;
+    Atomics.store(control, CHANGED, 0);
     Atomics.store(control, CLAIM, tag);
     Atomics.store(control, GENERATION, generation);
     Atomics.notify(control, GENERATION);
     let summed = 0; // blocks [0, summed) are in the sums
+    let changed = 0;
     const end = (b: number): number => Math.min(n, (b + 1) * blockRows);
     for (;;) {
       const claim = Atomics.add(control, CLAIM, 1);
@@ -193,7 +197,7 @@ export class AssignTeam {
       if (b >= nBlocks) break;
       // the next block in row order takes its sums in the same pass
       const inOrder = b === summed;
-      this.kernel(data, this.centres, labels, this.upper, this.lower, this.halfGap, this.drift, this.state,
+      changed += this.kernel(data, this.centres, labels, this.upper, this.lower, this.halfGap, this.drift, this.state,
         b * blockRows, end(b), inOrder ? sums : null, inOrder ? counts : null);
       Atomics.store(done, b, 1);
       if (inOrder) summed++;
@@ -208,6 +212,7 @@ export class AssignTeam {
       this.sum(data, labels, summed * blockRows, end(summed), sums, counts);
       summed++;
     }
+    return changed + Atomics.load(control, CHANGED);
   }
 
   /** End the run: the helpers go back to waiting for the next one. */
