@@ -14,9 +14,16 @@ import { REPORTS, ROOT, SCREENSHOTS, collectErrors, executedNotebooks, freePort,
 
 const notebooks = executedNotebooks();
 const token = randomBytes(16).toString("hex");
+const PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)";
 
-/** Start JupyterLab on the executed notebooks; settings render every cell (no windowing) and skip news/updates. */
+/**
+ * Start JupyterLab on a copy of the executed notebooks (JupyterLab saves what the Plotly renderer adds,
+ * and reports/ must stay as the runner wrote it); settings render every cell (no windowing) and skip
+ * news and update checks.
+ */
 async function startLab(port: number): Promise<{ lab: ChildProcess; log: () => string }> {
+  const served = fs.mkdtempSync(path.join(os.tmpdir(), "lab-notebooks-"));
+  for (const nb of notebooks) fs.copyFileSync(path.join(REPORTS, nb.file), path.join(served, nb.file));
   const settings = fs.mkdtempSync(path.join(os.tmpdir(), "lab-settings-"));
   const write = (plugin: string, value: object) => {
     const file = path.join(settings, plugin);
@@ -29,7 +36,7 @@ async function startLab(port: number): Promise<{ lab: ChildProcess; log: () => s
     path.join(ROOT, ".venv", "bin", "jupyter"),
     [
       "lab", "--no-browser", "--ip=127.0.0.1", `--port=${port}`, `--IdentityProvider.token=${token}`,
-      `--ServerApp.root_dir=${REPORTS}`, "--LabApp.extension_manager=readonly", "--ServerApp.port_retries=0", "--allow-root",
+      `--ServerApp.root_dir=${served}`, "--LabApp.extension_manager=readonly", "--ServerApp.port_retries=0", "--allow-root",
     ],
     {
       env: { ...process.env, JUPYTERLAB_SETTINGS_DIR: settings, JUPYTERLAB_WORKSPACES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "lab-ws-")) },
@@ -76,16 +83,18 @@ describe("JupyterLab renders the executed notebooks' charts from the Plotly mime
       // A tall window so that the screenshot shows the whole notebook (JupyterLab scrolls inside its panel).
       const page = await browser.newPage({ viewport: { width: 1400, height: Math.min(1100 + 520 * nb.charts, 14_000) } });
       const errors = collectErrors(page);
-      await page.goto(`http://127.0.0.1:${port}/lab/tree/${nb.file}?token=${token}`, { waitUntil: "domcontentloaded" });
-      await page.waitForSelector(".jp-NotebookPanel .jp-Cell", { timeout: 60_000 });
+      await page.goto(`http://127.0.0.1:${port}/lab/tree/${nb.file}?reset&token=${token}`, { waitUntil: "domcontentloaded" });
+      // `?reset` opens a fresh workspace with only this notebook; the visible panel is the one to check.
+      await page.waitForSelector(`${PANEL} .jp-Cell`, { timeout: 60_000 });
       await page.waitForFunction(
-        (n) => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length >= n,
-        nb.charts,
+        ({ panel, n }) => document.querySelectorAll(`${panel} .js-plotly-plot .main-svg`).length >= n,
+        { panel: PANEL, n: nb.charts },
         { timeout: 60_000 },
       );
-      const panel = page.locator(".jp-NotebookPanel");
+      const panel = page.locator(PANEL);
       assert.equal(await panel.locator(".js-plotly-plot").count(), nb.charts, "one rendered Plotly graph per chart output");
-      const fromMime = panel.locator('.jp-OutputArea-output[data-mime-type="application/vnd.plotly.v1+json"] .js-plotly-plot');
+      // `.jp-RenderedPlotly` is the widget of the plotly package's JupyterLab mime renderer.
+      const fromMime = panel.locator(".jp-RenderedPlotly.js-plotly-plot");
       assert.equal(await fromMime.count(), nb.charts, "drawn by the Plotly mime renderer, not the HTML fallback");
       assert.equal(await panel.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count(), 0, "no stderr output");
       assert.equal(await panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").count(), 0);
