@@ -1,11 +1,13 @@
 /**
- * The k-means assignment step with Hamerly's bounds, generated as JavaScript source specialised for the number of
- * features d: the feature loop is unrolled (d <= UNROLL_MAX) so each row lives in locals and each squared distance is
- * one straight expression, as scikit-learn's Cython kernels are templated per type. The same source runs on the main
- * thread (`new Function`) and in worker threads (kmeans-threads.ts), so every thread executes identical arithmetic.
+ * The hot loops of k-means generated as JavaScript source specialised for the shape, as scikit-learn's Cython
+ * kernels are templated per type: the assignment step with Hamerly's bounds (kmeans-bounds.ts), the row-order
+ * cluster sums, the inertia and the column variance. For d <= UNROLL_MAX the feature loop is unrolled (each row in
+ * locals, each squared distance one straight expression); for k · d <= LOCALS_MAX the centres are locals too and the
+ * centre loop is unrolled. A V8 function compiled for one (d, k) stays monomorphic, which a shared generic loop
+ * cannot. The same source runs on the main thread (`new Function`) and in the worker threads (kmeans-threads.ts).
  *
- * Each distance is summed feature by feature from 0, in the same order as a plain loop, so the labels, sums and
- * counts are bit-identical to the generic code. Internal: inputs are assumed validated.
+ * Every sum is taken in the same order as a plain loop from 0 (0 + a square is that square exactly), so labels,
+ * sums, counts and inertia are bit-identical to the generic code. Internal: inputs are assumed validated.
  */
 
 /** Widest d whose feature loop is unrolled; wider data uses loops. */
