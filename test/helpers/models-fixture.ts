@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { standardScale } from "../../src/preprocess/standard-scale";
+import { mallFeatures } from "./mall";
 
 /** The scikit-learn / scipy reference results written by test/fixtures/sklearn_models.py. */
 export interface ModelsFixture {
+  /** The inputs by name: the synthetic set from the fixture, the Mall sets built from the CSV here. */
   data: Record<string, number[][]>;
   agglomerative: { data: string; linkage: "ward" | "complete" | "average" | "single"; Z: number[][]; labels: Record<string, number[]> }[];
   gmm: {
@@ -28,6 +31,18 @@ export interface ModelsFixture {
   kDistances: { data: string; k: number; distances: number[] }[];
 }
 
-export const modelsFixture: ModelsFixture = JSON.parse(
-  readFileSync(join(__dirname, "..", "fixtures", "models.json"), "utf8"),
-);
+const stored = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "models.json"), "utf8")) as ModelsFixture & { jitterNoise: number[][] };
+const mall = mallFeatures();
+
+export const modelsFixture: ModelsFixture = {
+  ...stored,
+  data: {
+    ...stored.data,
+    income_spending: mall.income_spending,
+    age_income_spending: mall.age_income_spending,
+    income_spending_std: standardScale(mall.income_spending).X,
+    age_income_spending_std: standardScale(mall.age_income_spending).X,
+    // income × spending plus the fixture's small noise: no tied distances, so merge orders are unique
+    income_spending_jitter: mall.income_spending.map((row, i) => row.map((v, j) => v + stored.jitterNoise[i]![j]!)),
+  },
+};
