@@ -84,6 +84,7 @@ step(
         fs.copyFileSync(path.join(root, "src", entry), path.join(root, "dist", entry));
       }
     }
+    fs.chmodSync(path.join(root, "dist", "cli", "segment.js"), 0o755); // the package's `bin`
     fs.writeFileSync(distStamp, new Date().toISOString());
   },
 );

@@ -36,7 +36,7 @@ export const RUN_DEFAULTS = {
 };
 
 /** Agglomerative clustering costs O(n²) memory and O(n³) time: refused above this many rows. */
-export const AGGLOMERATIVE_MAX_ROWS = 5000;
+export const AGGLOMERATIVE_MAX_ROWS = 2000;
 /** Silhouette of the final segmentation on a seeded sample of at most this many rows. */
 export const SILHOUETTE_SAMPLE = 5000;
 
@@ -99,7 +99,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
   if (o.k !== "auto" && n < o.k) throw new DataError(`${n} rows, fewer than k=${o.k} segments`, { file: o.input });
   if (o.k === "auto" && n < 3) throw new DataError(`${n} rows: --k auto needs at least 3`, { file: o.input });
   if (o.algorithm === "agglomerative" && n > AGGLOMERATIVE_MAX_ROWS) {
-    throw new ArgumentError(`run: --algorithm agglomerative handles at most ${AGGLOMERATIVE_MAX_ROWS} rows (O(n²) memory), the file has ${n}; use kmeans or gmm`);
+    throw new ArgumentError(`run: --algorithm agglomerative handles at most ${AGGLOMERATIVE_MAX_ROWS} rows (O(n³) time: about 1.6 s at 800 rows), the file has ${n}; use kmeans or gmm`);
   }
 
   // Scale the numeric features, one-hot encode the categorical ones.

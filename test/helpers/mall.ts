@@ -1,25 +1,14 @@
 /**
  * A tiny, independent reader of the Mall Customers CSV for parity tests, so they do not depend on the project's
- * loader. The file: $MALL_SEGMENTS_DATA_DIR/Mall_Customers.csv, else data/Mall_Customers.csv, else
- * ../shared/data/Mall_Customers.csv (relative to the repository).
+ * loader.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
+import { dataFile } from "./data-files";
 
-const ROOT = resolve(__dirname, "..", "..");
-
-/** Path of the Mall Customers CSV used by the tests. */
+/** Path of the Mall Customers CSV used by the tests (see {@link dataFile}). */
 export function mallCsvPath(): string {
-  const candidates = [
-    process.env.MALL_SEGMENTS_DATA_DIR && join(process.env.MALL_SEGMENTS_DATA_DIR, "Mall_Customers.csv"),
-    join(ROOT, "data", "Mall_Customers.csv"),
-    join(ROOT, "..", "shared", "data", "Mall_Customers.csv"),
-    "/work/shared/data/Mall_Customers.csv",
-  ].filter((p): p is string => typeof p === "string" && p.length > 0);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`Mall_Customers.csv not found; tried ${candidates.join(", ")}`);
-  return found;
+  return dataFile("Mall_Customers.csv");
 }
 
 export interface MallColumns {
