@@ -78,7 +78,7 @@ test("stabilityChart highlights the chosen k and carries the spread", () => {
 test("voteChart counts votes per k and highlights the majority", () => {
   const t = (voteChart([{ index: "elbow", k: 5 }, { index: "silhouette", k: 5 }, { index: "gap", k: 3 }]).data as Json[])[0]!;
   assert.deepEqual([t.x, t.y], [[3, 5], [1, 2]]);
-  assert.deepEqual(t.text, ["gap", "elbow, silhouette"]);
+  assert.deepEqual(t.text, ["gap", "elbow<br>silhouette"]);
   assert.deepEqual(t.marker.color, ["#636efa", "#ef553b"]);
 });
 
