@@ -15,13 +15,13 @@ const venv = path.join(root, ".venv");
 const python = path.join(venv, "bin", "python");
 const started = Date.now();
 
-function step(name, isDone, run) {
+function step(name, isDone, run, verb = "installing") {
   const t0 = Date.now();
   if (isDone()) {
     console.log(`setup: ${name}: up to date`);
     return;
   }
-  console.log(`setup: ${name}: installing…`);
+  console.log(`setup: ${name}: ${verb}…`);
   try {
     run();
   } catch (err) {
@@ -129,7 +129,7 @@ step(
 );
 
 // 6. Data sets: a valid local copy, else $MALL_SEGMENTS_DATA_DIR, else a download; always sha256-checked.
-step("data sets", () => false, () => sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]));
+step("data sets", () => false, () => sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]), "checking");
 
 // 7. Debian's chromium for the real-browser tests.
 if (args.has("--browser")) {
