@@ -31,6 +31,11 @@ describe("committed notebooks", () => {
         assert.equal(cell.execution_count, null, `cell ${i + 1} has an execution count`);
       }
     });
+    it(`${file} escapes dollar signs in markdown (two would start LaTeX math in JupyterLab)`, () => {
+      for (const [i, cell] of nb.cells.entries()) {
+        if (cell.cell_type === "markdown") assert.doesNotMatch([cell.source].flat().join(""), /(?<!\\)\$/, `cell ${i + 1}: write k\\$`);
+      }
+    });
     it(`${file} runs on the tslab kernel and imports the package by name`, () => {
       assert.equal(nb.metadata.kernelspec?.name, "tslab");
       const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join("")).join("\n");
