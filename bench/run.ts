@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts in its own process, collects the rows each prints as
- * its last stdout line, prints one table (median time, peak memory, ratio to scikit-learn where it ran)
+ * its last stdout line, prints one table (median time, peak memory, our ratio to scikit-learn, and how many
+ * times faster ours is than each other implementation)
  * and writes bench/results.json. `npm run bench -- kmeans gmm` runs only the benches whose file names
  * contain one of the words; `--quick` is passed on to each bench (smaller sizes).
  */
@@ -44,16 +45,22 @@ for (const file of files) {
   rows.push(...(JSON.parse(last) as Row[]));
 }
 
-/** Ratio of each implementation's time and memory to scikit-learn's on the same bench. */
+/** Our time or memory as a multiple of scikit-learn's on the same bench (shown on our rows). */
 function ratio(row: Row, key: "medianMs" | "peakMb"): string {
   const ref = rows.find((r) => r.bench === row.bench && r.impl === "sklearn");
-  return ref && row.impl !== "sklearn" ? `${(row[key] / ref[key]).toFixed(2)}×` : "";
+  return ref && row.impl === "ours" ? `${(row[key] / ref[key]).toFixed(2)}×` : "";
 }
 
-const header = ["bench", "impl", "median ms", "× sklearn", "peak MB", "× sklearn", "note"];
-const table = rows.map((r) => [r.bench, r.impl, r.medianMs.toFixed(1), ratio(r, "medianMs"), r.peakMb.toFixed(0), ratio(r, "peakMb"), r.note ?? ""]);
+/** How many times faster ours is than another implementation on the same bench (shown on its row). */
+function speedup(row: Row): string {
+  const ours = rows.find((r) => r.bench === row.bench && r.impl === "ours");
+  return ours && row.impl !== "ours" ? `${(row.medianMs / ours.medianMs).toFixed(2)}×` : "";
+}
+
+const header = ["bench", "impl", "median ms", "ours ÷ sklearn", "ours faster", "peak MB", "ours ÷ sklearn", "note"];
+const table = rows.map((r) => [r.bench, r.impl, r.medianMs.toFixed(1), ratio(r, "medianMs"), speedup(r), r.peakMb.toFixed(0), ratio(r, "peakMb"), r.note ?? ""]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
+const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const t of table) console.log(line(t));
