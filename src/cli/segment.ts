@@ -38,7 +38,7 @@ run options (defaults reproduce the Mall Customers analysis):
   --categorical <col,…>      categorical columns, one-hot encoded and profiled (default: none)
   --k auto|N                 number of segments; auto = vote of 7 indices (elbow, silhouette, CH, DB, gap,
                              BIC, stability) over k=2..10, on a sample of 2,000 rows at most (default: auto)
-  --algorithm kmeans|gmm|agglomerative   (default: kmeans; agglomerative up to 5,000 rows)
+  --algorithm kmeans|gmm|agglomerative   (default: kmeans; agglomerative up to 2,000 rows)
   --scale standard|minmax|robust|none    (default: standard)
   --seed N                   seed of every random step and of the default ID key (default: ${RUN_DEFAULTS.seed})
   --impute median|drop       fill missing feature values with the median, or drop their rows (default: refuse)
