@@ -79,16 +79,48 @@ export function parseModel(text: string, file: string): SegmentModel {
   const m = json as Partial<SegmentModel>;
   if (m?.format !== MODEL_FORMAT) throw new DataError(`not a segment model (format is not "${MODEL_FORMAT}")`, { file });
   if (m.version !== MODEL_VERSION) throw new DataError(`model version ${m.version} is not supported (this tool reads version ${MODEL_VERSION})`, { file });
-  const d = (m.features?.length ?? 0) + (m.categorical ?? []).reduce((s, c) => s + c.levels.length, 0);
-  const ok =
-    Array.isArray(m.centroids) &&
-    m.centroids.length === m.k &&
-    m.centroids.every((c) => Array.isArray(c) && c.length === d && c.every(Number.isFinite)) &&
-    m.scaler?.center.length === m.features!.length &&
-    m.scaler.scale.length === m.features!.length &&
-    m.scaler.scale.every((s) => Number.isFinite(s) && s !== 0);
-  if (!ok) throw new DataError("model.json is inconsistent (centroids, features and scaler do not match)", { file });
+  const problem = modelProblem(m);
+  if (problem !== undefined) throw new DataError(`model.json is inconsistent: ${problem}`, { file });
   return m as SegmentModel;
+}
+
+/** The first structural problem of a parsed model.json (naming the field), or undefined if scoring can rely on it. */
+function modelProblem(m: Partial<SegmentModel>): string | undefined {
+  const isText = (v: unknown): v is string => typeof v === "string" && v !== "";
+  const isRow = (v: unknown, length: number): v is number[] => Array.isArray(v) && v.length === length && v.every(Number.isFinite);
+  if (!isText(m.idColumn)) return "idColumn must be a column name";
+  if (!Array.isArray(m.features) || m.features.length === 0 || !m.features.every(isText)) return "features must be a non-empty list of column names";
+  const nFeatures = m.features.length;
+  if (!Array.isArray(m.categorical)) return "categorical must be a list";
+  for (const [i, c] of m.categorical.entries()) {
+    if (!isText(c?.column) || !Array.isArray(c.levels) || !c.levels.every((l) => typeof l === "string")) {
+      return `categorical[${i}] must have a column name and a list of levels`;
+    }
+  }
+  const d = nFeatures + m.categorical.reduce((s, c) => s + c.levels.length, 0);
+  const s = m.scaler;
+  if (s === undefined || !isRow(s.center, nFeatures) || !isRow(s.scale, nFeatures) || s.scale.some((v) => v === 0)) {
+    return `scaler must have ${nFeatures} finite center values and ${nFeatures} finite, non-zero scale values (one per feature)`;
+  }
+  if (typeof m.imputeValues !== "object" || m.imputeValues === null) return "imputeValues must be an object";
+  if (!Number.isInteger(m.k) || m.k! < 1) return `k=${m.k} must be an integer >= 1`;
+  const k = m.k!;
+  if (!Array.isArray(m.centroids) || m.centroids.length !== k || !m.centroids.every((c) => isRow(c, d))) {
+    return `centroids must be k=${k} rows of ${d} finite numbers (features plus one-hot levels)`;
+  }
+  if (!Array.isArray(m.segments) || !m.segments.every((g) => Number.isInteger(g?.segment) && typeof g.name === "string")) {
+    return "segments must be a list of { segment, name, size }";
+  }
+  if (m.assignment === "gmm-posterior") {
+    const g = m.gmm;
+    const square = (S: unknown): boolean => Array.isArray(S) && S.length === d && S.every((row) => isRow(row, d));
+    if (g === undefined || !isRow(g.weights, k) || !g.weights.every((w) => w >= 0) || !Array.isArray(g.covariances) || g.covariances.length !== k || !g.covariances.every(square)) {
+      return `gmm must have k=${k} weights >= 0 and k=${k} covariance matrices of ${d} × ${d}`;
+    }
+  } else if (m.assignment !== "nearest-centroid") {
+    return `assignment=${JSON.stringify(m.assignment)} must be "nearest-centroid" or "gmm-posterior"`;
+  }
+  return undefined;
 }
 
 /** Assign encoded rows to the nearest centroid (lowest number on ties). */
