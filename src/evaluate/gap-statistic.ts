@@ -8,7 +8,10 @@ import { kmeans } from "../cluster/kmeans";
 import { checkInteger, checkKRange } from "./k-range";
 
 export interface GapStatisticOptions {
-  /** Candidate numbers of clusters, strictly increasing integers in 1..nSamples (consecutive for the paper's rule). */
+  /**
+   * Candidate numbers of clusters, strictly increasing integers in 1..nSamples − 1 (consecutive for the paper's rule).
+   * k = nSamples is refused: every point alone gives W = 0 on the data and on every reference, so log W = −∞ and gap = NaN.
+   */
   kRange: readonly number[];
   /** Number of reference data sets B. @default 10 */
   B?: number;
@@ -43,14 +46,14 @@ export interface GapStatisticResult {
  * @param X - nSamples × nFeatures.
  * @param options - `kRange` (required), `B` (10), `nInit` (10), `seed` (0).
  * @returns per-k arrays aligned with kRange and the chosen `k`.
- * @throws {ArgumentError} on a bad X, an empty or invalid kRange, B < 1 or nInit < 1.
+ * @throws {ArgumentError} on a bad X, an empty or invalid kRange (k outside 1..nSamples − 1), B < 1 or nInit < 1.
  * @example
  * gapStatistic(X, { kRange: [1, 2, 3, 4, 5, 6], B: 10, seed: 0 }).k; // => 4 for four well-separated blobs
  */
 export function gapStatistic(X: Matrix, options: GapStatisticOptions): GapStatisticResult {
   const fn = "gapStatistic";
   const { nSamples, nFeatures } = checkMatrix(X, fn);
-  const kRange = checkKRange(options?.kRange, 1, nSamples, fn);
+  const kRange = checkKRange(options?.kRange, 1, nSamples - 1, fn);
   const B = options.B ?? 10;
   const nInit = options.nInit ?? 10;
   const seed = options.seed ?? 0;
