@@ -162,3 +162,26 @@ test("agglomerative and other scalers run; --help shows examples", () => {
   assert.match(help.stdout, /Examples:/);
   assert.match(help.stdout, /segment run data\/Mall_Customers\.csv --out out\//);
 });
+
+test("a categorical level named like an Object.prototype member ('constructor') is profiled, not a crash", () => {
+  // rows 1-3 are "constructor": segments without them must show a 0 share of it, not Object.prototype.constructor
+  const lines = fs.readFileSync(MALL_CSV, "utf8").trimEnd().split(/\r?\n/);
+  const edited = lines.map((line, i) => (i >= 1 && i <= 3 ? line.replace(/^(\d+),(Male|Female),/, "$1,constructor,") : line));
+  const file = path.join(dir, "proto.csv");
+  fs.writeFileSync(file, edited.join("\n") + "\n");
+  const out = path.join(dir, "proto");
+  const r = runSegment(["run", file, "--categorical", "Gender", "--k", "5", "--quiet", "--out", out]);
+  assert.equal(r.code, 0, r.stderr);
+  const profiles = readCsvFile(path.join(out, "profiles.csv"));
+  const column = profiles.header.indexOf("Gender=constructor share");
+  assert.ok(column >= 0, profiles.header.join(", "));
+  const shares = profiles.rows.map((row) => Number(row[column]));
+  const sizes = profiles.rows.map((row) => Number(row[profiles.header.indexOf("size")]));
+  // 3 "constructor" customers in all: the size-weighted shares (rounded to 4 digits) add up to 3
+  assertCloseTo(shares.reduce((sum, s, i) => sum + s * sizes[i]!, 0), 3);
+  assert.ok(shares.some((s) => s === 0));
+});
+
+function assertCloseTo(actual: number, expected: number): void {
+  assert.ok(Math.abs(actual - expected) < 0.02, `${actual} ≈ ${expected}`);
+}

@@ -60,6 +60,21 @@ test("profileSegments: a constant feature has z-score 0, not NaN", () => {
   assert.equal(p.segments[0]!.features.b!.zScore, 0);
 });
 
+test("profileSegments: category values that are Object.prototype names are counted like any other", () => {
+  // a plain {} counter read counts["constructor"] as the Object function and dropped "__proto__" altogether
+  const p = profileSegments(X, [0, 0, 1, 1], features, { categorical: { Plan: ["constructor", "__proto__", "toString", "basic"] } });
+  assert.deepEqual(Object.entries(p.overallCategorical.Plan!), [
+    ["constructor", 0.25],
+    ["__proto__", 0.25],
+    ["toString", 0.25],
+    ["basic", 0.25],
+  ]);
+  assert.deepEqual(Object.entries(p.segments[0]!.categorical.Plan!), [
+    ["constructor", 0.5],
+    ["__proto__", 0.5],
+  ]);
+});
+
 test("profileSegments: validates names, labels and categorical lengths", () => {
   assert.throws(() => profileSegments(X, [0, 0, 1, 1], ["a"]), /profileSegments: 1 feature names for X with 2 features/);
   assert.throws(() => profileSegments(X, [0, 0, 1], features), ArgumentError);

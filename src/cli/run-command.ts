@@ -295,7 +295,7 @@ function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentR
       const p = s.features[f]!;
       row.push(round(p.mean, 4), round(p.median, 4), round(p.overallMean, 4), round(p.zScore, 4));
     }
-    for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) row.push(round(s.categorical[c]![v] ?? 0, 4));
+    for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) row.push(round(Object.hasOwn(s.categorical[c]!, v) ? s.categorical[c]![v]! : 0, 4));
     row.push(recs[i]!.text);
     return row;
   });

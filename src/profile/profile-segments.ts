@@ -171,11 +171,11 @@ function populationStd(values: Float64Array, m: number): number {
 
 /** Share of each value among values[order[from..to)], values in order of first appearance. */
 function mix(values: readonly string[], order: Int32Array, from: number, to: number): Record<string, number> {
-  const counts: Record<string, number> = {};
+  // A Map, not {}: a value such as "constructor" or "__proto__" must not meet Object.prototype.
+  const counts = new Map<string, number>();
   for (let p = from; p < to; p++) {
     const v = values[order[p]!]!;
-    counts[v] = (counts[v] ?? 0) + 1;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  for (const k of Object.keys(counts)) counts[k]! /= to - from;
-  return counts;
+  return Object.fromEntries([...counts].map(([v, c]) => [v, c / (to - from)]));
 }

@@ -230,7 +230,7 @@ function profileTableHtml(p: ProfileTable, nameOf: Map<number, string>): string 
       `<td class="num">${(s.share * 100).toFixed(1)}%</td>`,
       ...p.featureNames.flatMap((f) => [`<td class="num">${fmt(s.features[f]!.mean)}</td>`, `<td class="num">${signed(s.features[f]!.zScore)}</td>`]),
     ];
-    for (const c of p.categoricalNames) for (const v of Object.keys(p.overallCategorical[c]!)) cells.push(`<td class="num">${((s.categorical[c]![v] ?? 0) * 100).toFixed(0)}%</td>`);
+    for (const c of p.categoricalNames) for (const v of Object.keys(p.overallCategorical[c]!)) cells.push(`<td class="num">${((Object.hasOwn(s.categorical[c]!, v) ? s.categorical[c]![v]! : 0) * 100).toFixed(0)}%</td>`);
     return `<tr>${cells.join("")}</tr>`;
   });
   const overall = [`<td></td><td><i>all customers</i></td><td class="num">${fmtInt(p.nSamples)}</td><td class="num">100%</td>`, ...p.featureNames.map((f) => `<td class="num">${fmt(p.overall[f]!.mean)}</td><td></td>`)];
