@@ -122,3 +122,15 @@ describe("choosing k on four blobs", () => {
     assert.throws(() => bicCurve([[0], [NaN]], { kRange: [1] }), ArgumentError);
   });
 });
+
+describe("stability on very few rows", () => {
+  it("two bootstrap samples that share no row are redrawn, not passed on empty to predictNearest", () => {
+    // On 3 rows, two bootstrap samples are disjoint now and then (e.g. {0, 0, 0} and {1, 2, 2}); 20 resamples hit one.
+    const X = [[0], [1], [5]];
+    const result = stability(X, { kRange: [2], resamples: 20, nInit: 1, seed: 0 });
+    assert.equal(result.ari.length, 1);
+    assert.ok(Number.isFinite(result.ari[0]!) && result.ari[0]! <= 1);
+    assert.ok(Number.isFinite(result.jaccard[0]!));
+    assert.deepEqual(stability(X, { kRange: [2], resamples: 20, nInit: 1, seed: 0 }), result);
+  });
+});

@@ -35,8 +35,8 @@ export interface StabilityAnalysisResult {
  * Stability of k-means for each k by paired bootstrap.
  *
  * Scheme: for each resample, draw two bootstrap samples A and B of nSamples rows (with replacement; the same pair
- * for every k); fit k-means on each; label the rows present in both samples (the shared rows, counted once) with
- * each fit's nearest centre; compare the two labellings of the shared rows by the adjusted Rand index and by the
+ * for every k; B is drawn again while it shares no row with A); fit k-means on each; label the rows present in
+ * both samples (the shared rows, counted once) with each fit's nearest centre; compare the two labellings of the shared rows by the adjusted Rand index and by the
  * mean Jaccard index: for each cluster of one fit its best-matching cluster of the other, averaged over the
  * clusters, then over the two directions. The best k has the highest mean ARI.
  * Caveat: a coarse split that is just as stable (often k = 2) ties with the true k and wins as the smaller k;
@@ -64,10 +64,15 @@ export function stability(X: Matrix, options: StabilityAnalysisOptions): Stabili
   const jaccardRuns: number[][] = kRange.map(() => []);
   for (let r = 0; r < resamples; r++) {
     const a = bootstrapIndices(random, nSamples);
-    const b = bootstrapIndices(random, nSamples);
-    const inB = new Uint8Array(nSamples);
-    b.forEach((i) => (inB[i] = 1));
-    const shared = Array.from(new Set(a)).filter((i) => inB[i] === 1).sort((x, y) => x - y);
+    let b: Int32Array;
+    let shared: number[];
+    do {
+      // on a handful of rows the two samples can be disjoint: nothing to compare on, so B is drawn again
+      b = bootstrapIndices(random, nSamples);
+      const inB = new Uint8Array(nSamples);
+      b.forEach((i) => (inB[i] = 1));
+      shared = Array.from(new Set(a)).filter((i) => inB[i] === 1).sort((x, y) => x - y);
+    } while (shared.length === 0);
     const sharedRows = shared.map((i) => X[i]!);
     const sampleA = Array.from(a, (i) => X[i]!);
     const sampleB = Array.from(b, (i) => X[i]!);
