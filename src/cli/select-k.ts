@@ -7,23 +7,16 @@
 import type { Matrix } from "../core/matrix";
 import { sampleIndices, seededRandom } from "../core/random";
 import { chooseK, K_INDICES } from "../evaluate/choose-k";
+import type { KSelectionCurves } from "../report/build-report";
 
 /** Rows k is chosen on at most. */
 export const SELECT_K_SAMPLE = 2000;
 /** Up to this many rows chooseK runs with its full defaults (10 starts, B = 10, 20 resamples). */
 const FULL_SETTINGS_ROWS = 500;
 
-export interface KSelection {
-  ks: number[];
-  inertias: number[];
-  silhouettes: number[];
-  calinskiHarabasz: number[];
-  daviesBouldin: number[];
-  /** One vote per index that has an opinion. */
-  votes: { index: string; k: number }[];
+/** The curves and votes (as the report charts them) and the chosen k. */
+export interface KSelection extends KSelectionCurves {
   k: number;
-  /** Rows the candidates were fitted on. */
-  sampleSize: number;
 }
 
 export interface SelectKOptions {

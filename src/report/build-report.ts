@@ -26,6 +26,19 @@ import { reportPca } from "./report-pca";
 /** Points drawn in the scatter views at most (a seeded sample beyond that keeps the page light). */
 export const REPORT_MAX_POINTS = 5000;
 
+/** The k-selection curves (per k of `ks`) and votes that the report charts. */
+export interface KSelectionCurves {
+  ks: number[];
+  inertias: number[];
+  silhouettes: number[];
+  calinskiHarabasz: number[];
+  daviesBouldin: number[];
+  /** One vote per index that has an opinion. */
+  votes: { index: string; k: number }[];
+  /** Rows the candidates were fitted on. */
+  sampleSize: number;
+}
+
 export interface ReportInput {
   title: string;
   input: { file: string; rowsRead: number; rowsUsed: number; missing: Record<string, number>; dropped: number; imputed: Record<string, number> };
@@ -45,15 +58,7 @@ export interface ReportInput {
   scale: string;
   k: number;
   seed: number;
-  kSelection?: {
-    ks: number[];
-    inertias: number[];
-    silhouettes: number[];
-    calinskiHarabasz: number[];
-    daviesBouldin: number[];
-    votes: { index: string; k: number }[];
-    sampleSize: number;
-  };
+  kSelection?: KSelectionCurves;
   silhouette: { score: number; sampleSize: number } | null;
 }
 
