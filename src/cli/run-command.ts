@@ -4,10 +4,6 @@
  */
 import { ArgumentError, DataError } from "../core/errors";
 import type { Matrix } from "../core/matrix";
-import { toFlat } from "../core/matrix";
-import { checkKMeansOptions, kmeansFlat, type KMeansResult } from "../cluster/kmeans";
-import { gaussianMixture } from "../cluster/gmm";
-import { agglomerative } from "../cluster/agglomerative";
 import { silhouetteScore } from "../evaluate/silhouette";
 import { scaleFeatures } from "../preprocess/scale-features";
 import type { ScalerMethod } from "../preprocess/scaler";
@@ -21,6 +17,7 @@ import type { Delimiter } from "../data/read-csv";
 import { readCustomerTable, type CustomerTable, type ImputeMethod } from "./customer-table";
 import { writeOutputDir, checkOutputDir, type FileContent } from "./output-dir";
 import { Progress } from "./progress";
+import { fitSegments } from "./fit-segments";
 import { encodeRows, MODEL_FORMAT, MODEL_VERSION, type Algorithm, type CategoricalEncoding, type ModelScaler, type SegmentModel } from "./segment-model";
 import { selectK, type KSelection } from "./select-k";
 
@@ -206,57 +203,6 @@ export function runSegmentation(options: RunOptions): RunSummary {
     files,
     seconds: (Date.now() - t0) / 1000,
   };
-}
-
-interface SegmentFit {
-  labels: number[];
-  centroids: Matrix;
-  gmm?: { weights: number[]; covariances: Matrix[] };
-}
-
-/** Runs per k-means fit: 10 (scikit-learn's classic default) up to 100,000 rows, 1 above (scikit-learn's n_init="auto" for k-means++). */
-function kmeansRuns(n: number): number {
-  return n > 100_000 ? 1 : 10;
-}
-
-function fitSegments(X: Matrix, k: number, algorithm: Algorithm, seed: number, tick: (done: number, total: number) => void): SegmentFit {
-  switch (algorithm) {
-    case "kmeans": {
-      // One run per seed (seed, seed + 1, …) so progress can be counted; the lowest inertia wins.
-      const flat = toFlat(X);
-      const runs = kmeansRuns(X.length);
-      let best: KMeansResult | undefined;
-      for (let r = 0; r < runs; r++) {
-        const fit = kmeansFlat(flat, checkKMeansOptions({ k, seed: seed + r, nInit: 1 }, flat.nSamples, flat.nFeatures));
-        if (!best || fit.inertia < best.inertia) best = fit;
-        tick(r + 1, runs);
-      }
-      return { labels: best!.labels, centroids: best!.centroids };
-    }
-    case "gmm": {
-      const fit = gaussianMixture(X, { k, seed, covarianceType: "full", nInit: 1 });
-      return { labels: fit.labels, centroids: fit.means, gmm: { weights: fit.weights, covariances: fit.covariances } };
-    }
-    case "agglomerative": {
-      const { labels } = agglomerative(X, { k, linkage: "ward" });
-      return { labels, centroids: clusterMeans(X, labels, k) };
-    }
-    default: {
-      const unknown: never = algorithm;
-      throw new ArgumentError(`run: unknown algorithm ${String(unknown)}`);
-    }
-  }
-}
-
-function clusterMeans(X: Matrix, labels: number[], k: number): Matrix {
-  const d = X[0]!.length;
-  const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
-  const counts = new Array<number>(k).fill(0);
-  labels.forEach((l, i) => {
-    counts[l]!++;
-    for (let j = 0; j < d; j++) sums[l]![j]! += X[i]![j]!;
-  });
-  return sums.map((s, c) => s.map((v) => v / counts[c]!));
 }
 
 function fitScaler(X: Matrix, method: ScalerMethod | "none"): ModelScaler {
