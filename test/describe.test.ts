@@ -3,7 +3,8 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe as suite, it } from "node:test";
 import { loadMallCustomers } from "../src/data/load-mall";
-import { correlationMatrix, describe, quantileSorted } from "../src/data/describe";
+import { quantileSorted } from "../src/core/quantile";
+import { correlationMatrix, describe } from "../src/data/describe";
 import { assertClose } from "./helpers/assert-close";
 import { dataFile } from "./helpers/data-files";
 

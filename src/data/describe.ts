@@ -1,4 +1,5 @@
 import { ArgumentError } from "../core/errors";
+import { quantileSorted } from "../core/quantile";
 
 /** pandas-style summary of one numeric column. */
 export interface ColumnSummary {
@@ -12,17 +13,6 @@ export interface ColumnSummary {
   median: number;
   q75: number;
   max: number;
-}
-
-/**
- * Quantile `q` of sorted values with linear interpolation (numpy's default, pandas' describe).
- * @example quantileSorted([1, 2, 3, 4], 0.25) // => 1.75
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ArgumentError } from "../core/errors";
+import { quantileSorted } from "../core/quantile";
 import type { DirtyCustomer, NumericColumn } from "../data/dirty";
 import type { Customer } from "../data/load-mall";
 
@@ -224,13 +225,6 @@ function fenceReason(column: string, value: number, [lo, hi]: [number, number], 
   return value > hi
     ? `${column}=${value} is above the upper fence ${round1(hi)} (Q3 + ${f}·IQR)`
     : `${column}=${value} is below the lower fence ${round1(lo)} (Q1 − ${f}·IQR)`;
-}
-
-function quantileSorted(sorted: number[], q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
 /** The fill value of a column: median or mean of the non-missing values (0 when there are none). */

@@ -1,5 +1,6 @@
 import { checkMatrix, type Matrix } from "../core/matrix";
-import { quantileSorted, scaleResult, sortedColumn, zeroSpreadToOne } from "./scale-helpers";
+import { quantileSorted } from "../core/quantile";
+import { scaleResult, sortedColumn, zeroSpreadToOne } from "./scale-helpers";
 import type { ScaleResult } from "./scaler";
 
 /**
