@@ -2,6 +2,7 @@
  * Describe each segment in the units of the data: its size and share, the mean and median of every
  * feature next to the overall mean, and the mix of each categorical column (e.g. gender).
  */
+import { quantileSorted } from "../core/quantile";
 import { ArgumentError } from "../core/errors";
 import { checkLabels, checkMatrix, type Labels, type Matrix } from "../core/matrix";
 
@@ -155,11 +156,9 @@ function mean(values: Float64Array): number {
   return sum / values.length;
 }
 
-/** Median: the middle value, or the mean of the two middle values. */
+/** Median (numpy's, as pandas prints it). */
 function median(values: Float64Array): number {
-  const sorted = values.slice().sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return quantileSorted(values.slice().sort(), 0.5);
 }
 
 /** Population standard deviation (ddof = 0) around a known mean. */
