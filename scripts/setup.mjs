@@ -58,6 +58,13 @@ function checkToolchain() {
   }
 }
 
+try {
+  checkToolchain();
+} catch (err) {
+  console.error(`setup: ${err.message}`);
+  process.exit(1);
+}
+
 // 1. npm dependencies, re-installed when the lockfile changes.
 const npmStamp = path.join(root, "node_modules", ".mall-segments-lock.sha256");
 const lockFile = path.join(root, "package-lock.json");
@@ -101,12 +108,6 @@ step(
 );
 
 // 4. Project-local Python environment, re-installed when requirements.txt changes.
-try {
-  checkToolchain();
-} catch (err) {
-  console.error(`setup: ${err.message}`);
-  process.exit(1);
-}
 const reqFile = path.join(root, "requirements.txt");
 const reqStamp = path.join(venv, ".requirements.sha256");
 step(
