@@ -8,8 +8,15 @@
  * whose nearest centre changed. Internal: inputs are assumed validated.
  */
 import type { FlatMatrix } from "../core/matrix";
-import { assignKernel } from "./kmeans-kernel";
+import { assignKernel, moveKernel } from "./kmeans-kernel";
 import type { AssignTeam } from "./kmeans-threads";
+
+/**
+ * What an assignment pass does to the cluster sums and counts: "recompute" zeroes them and adds every row in row
+ * order; "update" moves only the rows whose label changed, from their old cluster's sum to their new one's, in row
+ * order (the sums must hold the previous labels' sums); "none" leaves them alone.
+ */
+export type SumMode = "recompute" | "update" | "none";
 
 export class HamerlyBounds {
   /** Upper bound on the distance (not squared) from each point to its assigned centre. */
@@ -23,6 +30,9 @@ export class HamerlyBounds {
   /** [largest drift, second-largest drift, centre with the largest drift (-1: none)]. */
   readonly state = Float64Array.of(0, 0, -1);
 
+  /** [row, old label] of each row that changed label in the last pass (single-threaded runs; see AssignKernel). */
+  private readonly moves: Int32Array | undefined;
+
   /** With a `team`, the bounds live in its shared memory and each pass is split among its threads. */
   constructor(
     nSamples: number,
@@ -33,6 +43,7 @@ export class HamerlyBounds {
     this.lower = team ? team.lower.fill(0) : new Float64Array(nSamples);
     this.halfGap = new Float64Array(k);
     this.drift = new Float64Array(k);
+    this.moves = team ? undefined : new Int32Array(2 * nSamples);
   }
 
   /** Forget all bounds (after empty clusters were relocated): the next assignment scans every point. */
@@ -42,20 +53,31 @@ export class HamerlyBounds {
   }
 
   /**
-   * Assign each point to its nearest centre, skipping points the bounds prove cannot move, and accumulate the
-   * per-cluster sums and counts in row order (one pass over the data; the bounds first absorb the last drift).
-   * Returns how many points changed label.
+   * Assign each point to its nearest centre, skipping points the bounds prove cannot move, and bring the
+   * per-cluster sums and counts up to date as `mode` says (one pass over the data; the bounds first absorb the last
+   * drift). Returns how many points changed label.
    */
-  assign(X: FlatMatrix, centres: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array): number {
+  assign(
+    X: FlatMatrix,
+    centres: Float64Array,
+    labels: Int32Array,
+    sums: Float64Array,
+    counts: Float64Array,
+    mode: SumMode,
+  ): number {
     const { data, nSamples: n, nFeatures: d } = X;
     this.prepare(centres, d);
     let changed: number;
-    if (this.team) changed = this.team.assign(centres, this.halfGap, this.drift, this.state, sums, counts);
+    if (this.team) changed = this.team.assign(centres, this.halfGap, this.drift, this.state, sums, counts, mode);
     else {
-      sums.fill(0);
-      counts.fill(0);
+      const recompute = mode === "recompute";
+      if (recompute) {
+        sums.fill(0);
+        counts.fill(0);
+      }
       changed = assignKernel(d, centres.length / d)(data, centres, labels, this.upper, this.lower, this.halfGap,
-        this.drift, this.state, 0, n, sums, counts);
+        this.drift, this.state, 0, n, recompute ? sums : null, recompute ? counts : null, this.moves!);
+      if (mode === "update") moveKernel(d)(data, this.moves!, 0, changed, labels, sums, counts);
     }
     this.consumed();
     return changed;

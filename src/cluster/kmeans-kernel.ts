@@ -22,7 +22,8 @@ export const MARGIN = 1e-9;
  * Assign rows [start, end) to their nearest centre, skipping rows whose bounds prove they cannot move.
  * `state` holds [largest drift, second-largest drift, index of the centre with the largest drift].
  * With `sums` (k × d) and `counts` (k), the members are accumulated in row order; pass null to skip that.
- * Returns how many rows changed label.
+ * With `moves`, the m-th row of the call to change label writes [row, old label] at moves[2 · (start + m)], so
+ * that the caller can move it between cluster sums (see `MoveKernel`). Returns how many rows changed label.
  */
 export type AssignKernel = (
   data: Float64Array,
@@ -37,6 +38,7 @@ export type AssignKernel = (
   end: number,
   sums: Float64Array | null,
   counts: Float64Array | null,
+  moves: Int32Array | null,
 ) => number;
 
 /**
@@ -61,10 +63,11 @@ export function assignKernelSource(d: number, k: number): string {
           })
           .reduce((acc, term) => `(${acc} + ${term})`)};`
       : `${target} = 0; for (let f = 0; f < ${d}; f++) { const e = ${x("f")} - centres[${c} * ${d} + f]; ${target} += e * e; }`;
-  const addMember = (c: string): string =>
+  // `fromData`: the row is not in locals yet (a row skipped by its bounds is never loaded unless summed)
+  const addMember = (c: string, fromData = false): string =>
     `if (sums !== null) { counts[${c}]++; ${
       unrolled
-        ? features.map((f) => `sums[${c} * ${d} + ${f}] += ${x(f)};`).join(" ")
+        ? features.map((f) => `sums[${c} * ${d} + ${f}] += ${fromData ? `data[o + ${f}]` : x(f)};`).join(" ")
         : `for (let f = 0; f < ${d}; f++) sums[${c} * ${d} + f] += ${x("f")};`
     } }`;
   const nearestOf = (c: string): string => `
@@ -81,14 +84,13 @@ export function assignKernelSource(d: number, k: number): string {
   const loadCentres = centreLocals
     ? Array.from({ length: k }, (_, c) => features.map((f) => `const c${c}_${f} = centres[${c * d + f}];`).join(" ")).join("\n  ")
     : "";
-  return `(function assignRows(data, centres, labels, upper, lower, halfGap, drift, state, start, end, sums, counts) {
+  return `(function assignRows(data, centres, labels, upper, lower, halfGap, drift, state, start, end, sums, counts, moves) {
   "use strict";
   const largest = state[0], secondLargest = state[1], largestC = state[2];
   let changed = 0;
   ${loadCentres}
   for (let i = start; i < end; i++) {
     const o = i * ${d};
-    ${unrolled ? features.map((f) => `const x${f} = data[o + ${f}];`).join(" ") : ""}
     const a = labels[i];
     let s;
     if (a >= 0) {
@@ -99,12 +101,16 @@ export function assignKernelSource(d: number, k: number): string {
       const bound = Math.max(halfGap[a], l);
       if (u < bound - ${MARGIN} * (bound + u)) {
         upper[i] = u;
-        ${addMember("a")}
+        ${addMember("a", true)}
         continue;
       }
+    }
+    ${unrolled ? features.map((f) => `const x${f} = data[o + ${f}];`).join(" ") : ""}
+    if (a >= 0) {
+      const bound = Math.max(halfGap[a], lower[i]);
       // tighten the upper bound and test again
       ${distanceTo("s", "a", false)}
-      u = Math.sqrt(s);
+      const u = Math.sqrt(s);
       upper[i] = u;
       if (u < bound - ${MARGIN} * (bound + u)) {
         ${addMember("a")}
@@ -116,6 +122,11 @@ export function assignKernelSource(d: number, k: number): string {
     ${fullScan}
     if (bestC !== a) {
       labels[i] = bestC;
+      if (moves !== null) {
+        const m = 2 * (start + changed);
+        moves[m] = i;
+        moves[m + 1] = a;
+      }
       changed++;
     }
     upper[i] = Math.sqrt(best);
@@ -145,6 +156,46 @@ export function inertiaKernelSource(d: number): string {
   }
   return total;
 })`;
+}
+
+/**
+ * Apply `count` moves recorded by the assignment kernel from moves[2 · from] on, in order: each row leaves the sum
+ * and count of its old label for those of its new one (its label now).
+ */
+export type MoveKernel = (
+  data: Float64Array,
+  moves: Int32Array,
+  from: number,
+  count: number,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+) => void;
+
+/** Source of a function expression implementing `MoveKernel` for d features (unrolled as above). */
+export function moveKernelSource(d: number): string {
+  const unrolled = d <= UNROLL_MAX;
+  const features = Array.from({ length: d }, (_, f) => f);
+  const body = unrolled
+    ? features.map((f) => `const x${f} = data[o + ${f}]; sums[p + ${f}] -= x${f}; sums[q + ${f}] += x${f};`).join("\n    ")
+    : `for (let f = 0; f < ${d}; f++) { const x = data[o + f]; sums[p + f] -= x; sums[q + f] += x; }`;
+  return `(function moveRows(data, moves, from, count, labels, sums, counts) {
+  "use strict";
+  for (let m = 2 * from; m < 2 * (from + count); m += 2) {
+    const i = moves[m], old = moves[m + 1], now = labels[i];
+    const o = i * ${d}, p = old * ${d}, q = now * ${d};
+    counts[old]--;
+    counts[now]++;
+    ${body}
+  }
+})`;
+}
+
+const moveCompiled = new Map<number, MoveKernel>();
+
+/** The move kernel for d features, compiled once per d. */
+export function moveKernel(d: number): MoveKernel {
+  return compile(moveCompiled, d, () => moveKernelSource(d));
 }
 
 /** Add rows [start, end) to the sums and counts of their labels, in row order. */

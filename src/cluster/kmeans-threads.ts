@@ -2,14 +2,25 @@
  * The k-means assignment step on several threads: worker threads (a pool kept for the life of the process, like
  * scikit-learn's OpenMP threads) and the main thread take blocks of rows from a shared counter and run the same
  * generated kernel (kmeans-kernel.ts) on memory shared through SharedArrayBuffers (X, labels, bounds, centres).
- * The main thread then adds the rows to the cluster sums strictly in row order, so the sums, the centres and every
- * later iteration are bit-identical to the single-threaded run whatever the number of threads or the scheduling.
+ * Each block records the rows whose label changed (kmeans-kernel.ts); the main thread then brings the cluster sums up
+ * to date strictly in row order (all rows, or only the moved rows: see SumMode in kmeans-bounds.ts), so the sums, the
+ * centres and every later iteration are bit-identical to the single-threaded run whatever the number of threads or
+ * the scheduling.
  * The main thread waits with Atomics.wait (allowed in Node), so `kmeans` stays synchronous.
  * Internal: inputs are assumed validated.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { assignKernel, assignKernelSource, sumKernel, type AssignKernel, type SumKernel } from "./kmeans-kernel";
+import type { SumMode } from "./kmeans-bounds";
+import {
+  assignKernel,
+  assignKernelSource,
+  moveKernel,
+  sumKernel,
+  type AssignKernel,
+  type MoveKernel,
+  type SumKernel,
+} from "./kmeans-kernel";
 
 /** Below this many rows × centres one thread is faster than handing blocks around. */
 const MIN_WORK = 250_000;
@@ -23,7 +34,6 @@ const MIN_BLOCK_ROWS = 4096;
 const GENERATION = 0; // bumped to start a pass
 const CLAIM = 1; // (generation & 0x7fff) << 16 | next block
 const STOP = 2; // 1: the run is over, helpers return to their message loop
-const CHANGED = 3; // rows whose label changed in the pass
 
 /** Threads to use for n rows and k centres: 1 when the work is small, else `requested` or the core count. */
 export function assignThreads(requested: number | undefined, n: number, k: number): number {
@@ -62,6 +72,7 @@ parentPort.on("message", (run) => {
   const state = params.subarray(k * d + 2 * k, k * d + 2 * k + 3);
   const control = new Int32Array(run.control);
   const done = new Int32Array(run.done);
+  const moves = new Int32Array(run.moves);
   let seen = 0;
   for (;;) {
     Atomics.wait(control, ${GENERATION}, seen);
@@ -74,9 +85,8 @@ parentPort.on("message", (run) => {
       if (Atomics.compareExchange(control, ${CLAIM}, claim, claim + 1) !== claim) continue;
       const b = claim & 0xffff;
       const start = b * blockRows;
-      const changed = kernel(data, centres, labels, upper, lower, halfGap, drift, state, start, Math.min(n, start + blockRows), null, null);
-      if (changed > 0) Atomics.add(control, ${CHANGED}, changed);
-      Atomics.store(done, b, 1);
+      const changed = kernel(data, centres, labels, upper, lower, halfGap, drift, state, start, Math.min(n, start + blockRows), null, null, moves);
+      Atomics.store(done, b, changed + 1);
       Atomics.notify(done, b);
     }
   }
@@ -113,11 +123,14 @@ export class AssignTeam {
   private readonly drift: Float64Array;
   private readonly state: Float64Array;
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
+  /** Per block: 0 while pending, then 1 + the number of rows whose label changed. */
   private readonly done: Int32Array;
+  private readonly moves: Int32Array;
   private readonly blockRows: number;
   private readonly nBlocks: number;
   private readonly kernel: AssignKernel;
   private readonly sum: SumKernel;
+  private readonly move: MoveKernel;
   private generation = 0;
 
   /**
@@ -142,8 +155,10 @@ export class AssignTeam {
     this.blockRows = Math.max(MIN_BLOCK_ROWS, Math.ceil(n / MAX_BLOCKS));
     this.nBlocks = Math.ceil(n / this.blockRows);
     this.done = new Int32Array(new SharedArrayBuffer(this.nBlocks * Int32Array.BYTES_PER_ELEMENT));
+    this.moves = new Int32Array(new SharedArrayBuffer(2 * n * Int32Array.BYTES_PER_ELEMENT));
     this.kernel = assignKernel(d, k);
     this.sum = sumKernel(d);
+    this.move = moveKernel(d);
     const run = {
       source: assignKernelSource(d, k),
       n,
@@ -158,13 +173,14 @@ export class AssignTeam {
       params: this.params.buffer,
       control: this.control.buffer,
       done: this.done.buffer,
+      moves: this.moves.buffer,
     };
     for (const worker of helpers(threads - 1)) worker.postMessage(run);
   }
 
   /**
-   * One assignment pass over all rows with these centres and bounds state (copied to shared memory); sums and
-   * counts are zeroed and then accumulated in row order. Returns how many rows changed label.
+   * One assignment pass over all rows with these centres and bounds state (copied to shared memory); the sums and
+   * counts are brought up to date in row order as `mode` says. Returns how many rows changed label.
    */
   assign(
     centres: Float64Array,
@@ -173,46 +189,54 @@ export class AssignTeam {
     state: Float64Array,
     sums: Float64Array,
     counts: Float64Array,
+    mode: SumMode,
   ): number {
-    const { control, done, nBlocks, blockRows, n, data, labels } = this;
+    const { control, done, nBlocks, blockRows, n, data, labels, moves } = this;
+    const recompute = mode === "recompute";
     this.centres.set(centres);
     this.halfGap.set(halfGap);
     this.drift.set(drift);
     this.state.set(state);
     done.fill(0);
-    sums.fill(0);
-    counts.fill(0);
+    if (recompute) {
+      sums.fill(0);
+      counts.fill(0);
+    }
     const generation = ++this.generation;
     const tag = (generation & 0x7fff) << 16;
-    Atomics.store(control, CHANGED, 0);
     Atomics.store(control, CLAIM, tag);
     Atomics.store(control, GENERATION, generation);
     Atomics.notify(control, GENERATION);
     let summed = 0; // blocks [0, summed) are in the sums
     let changed = 0;
     const end = (b: number): number => Math.min(n, (b + 1) * blockRows);
+    const addBlock = (b: number): void => {
+      const moved = Atomics.load(done, b) - 1;
+      changed += moved;
+      if (recompute) this.sum(data, labels, b * blockRows, end(b), sums, counts);
+      else if (mode === "update") this.move(data, moves, b * blockRows, moved, labels, sums, counts);
+    };
     for (;;) {
       const claim = Atomics.add(control, CLAIM, 1);
       const b = claim & 0xffff;
       if (b >= nBlocks) break;
-      // the next block in row order takes its sums in the same pass
-      const inOrder = b === summed;
-      changed += this.kernel(data, this.centres, labels, this.upper, this.lower, this.halfGap, this.drift, this.state,
-        b * blockRows, end(b), inOrder ? sums : null, inOrder ? counts : null);
-      Atomics.store(done, b, 1);
-      if (inOrder) summed++;
-      while (summed < nBlocks && Atomics.load(done, summed) === 1) {
-        this.sum(data, labels, summed * blockRows, end(summed), sums, counts);
+      // when recomputing, the next block in row order takes its sums in the same pass
+      const inOrder = recompute && b === summed;
+      const moved = this.kernel(data, this.centres, labels, this.upper, this.lower, this.halfGap, this.drift,
+        this.state, b * blockRows, end(b), inOrder ? sums : null, inOrder ? counts : null, moves);
+      Atomics.store(done, b, moved + 1);
+      if (inOrder) {
+        changed += moved;
         summed++;
       }
+      while (summed < nBlocks && Atomics.load(done, summed) !== 0) addBlock(summed++);
     }
     // the helpers' last blocks
     while (summed < nBlocks) {
       Atomics.wait(done, summed, 0);
-      this.sum(data, labels, summed * blockRows, end(summed), sums, counts);
-      summed++;
+      addBlock(summed++);
     }
-    return changed + Atomics.load(control, CHANGED);
+    return changed;
   }
 
   /** End the run: the helpers go back to waiting for the next one. */
