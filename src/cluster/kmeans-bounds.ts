@@ -5,7 +5,13 @@
  * centre, the point cannot change cluster and no distance is computed. Points that may move get a full scan with
  * the same rule as plain Lloyd (lowest squared distance, lowest centre number on ties), so the labels are the same
  * as Lloyd's. A point is skipped only with a relative safety margin, so rounding in the bounds cannot skip a point
- * whose nearest centre changed. Internal: inputs are assumed validated.
+ * whose nearest centre changed.
+ *
+ * The bounds are stored relative to how far the centres have moved in all (Hamerly's per-iteration bound update,
+ * telescoped): a point's upper bound is kept as u − travel[a] and its lower bound as l + othersTravel[a], where
+ * travel[c] sums centre c's moves and othersTravel[c] the largest move of any other centre, iteration by
+ * iteration. Adding the current totals back gives the bounds Hamerly's update would have, without writing to the
+ * points the bounds skip (the assignment pass then only reads them). Internal: inputs are assumed validated.
  */
 import type { FlatMatrix } from "../core/matrix";
 import { assignKernel, moveKernel } from "./kmeans-kernel";
@@ -25,10 +31,10 @@ export class HamerlyBounds {
   readonly lower: Float64Array;
   /** s(c): half the distance from centre c to its nearest other centre. */
   readonly halfGap: Float64Array;
-  /** How far each centre moved in the last update. */
-  readonly drift: Float64Array;
-  /** [largest drift, second-largest drift, centre with the largest drift (-1: none)]. */
-  readonly state = Float64Array.of(0, 0, -1);
+  /** How far each centre has moved in all. */
+  readonly travel: Float64Array;
+  /** For each centre, the sum over updates of the largest move of any other centre. */
+  readonly othersTravel: Float64Array;
 
   /** [row, old label] of each row that changed label in the last pass (single-threaded runs; see AssignKernel). */
   private readonly moves: Int32Array | undefined;
@@ -42,7 +48,8 @@ export class HamerlyBounds {
     this.upper = (team ? team.upper : new Float64Array(nSamples)).fill(Infinity);
     this.lower = team ? team.lower.fill(0) : new Float64Array(nSamples);
     this.halfGap = new Float64Array(k);
-    this.drift = new Float64Array(k);
+    this.travel = new Float64Array(k);
+    this.othersTravel = new Float64Array(k);
     this.moves = team ? undefined : new Int32Array(2 * nSamples);
   }
 
@@ -54,8 +61,8 @@ export class HamerlyBounds {
 
   /**
    * Assign each point to its nearest centre, skipping points the bounds prove cannot move, and bring the
-   * per-cluster sums and counts up to date as `mode` says (one pass over the data; the bounds first absorb the last
-   * drift). Returns how many points changed label.
+   * per-cluster sums and counts up to date as `mode` says (one pass over the data). Returns how many points
+   * changed label.
    */
   assign(
     X: FlatMatrix,
@@ -68,7 +75,7 @@ export class HamerlyBounds {
     const { data, nSamples: n, nFeatures: d } = X;
     this.prepare(centres, d);
     let changed: number;
-    if (this.team) changed = this.team.assign(centres, this.halfGap, this.drift, this.state, sums, counts, mode);
+    if (this.team) changed = this.team.assign(centres, this.halfGap, this.travel, this.othersTravel, sums, counts, mode);
     else {
       const recompute = mode === "recompute";
       if (recompute) {
@@ -76,10 +83,9 @@ export class HamerlyBounds {
         counts.fill(0);
       }
       changed = assignKernel(d, centres.length / d)(data, centres, labels, this.upper, this.lower, this.halfGap,
-        this.drift, this.state, 0, n, recompute ? sums : null, recompute ? counts : null, this.moves!);
+        this.travel, this.othersTravel, 0, n, recompute ? sums : null, recompute ? counts : null, this.moves!);
       if (mode === "update") moveKernel(d)(data, this.moves!, 0, changed, labels, sums, counts);
     }
-    this.consumed();
     return changed;
   }
 
@@ -99,22 +105,18 @@ export class HamerlyBounds {
     }
   }
 
-  /** After an assignment the bounds include the drift: forget it. */
-  consumed(): void {
-    this.drift.fill(0);
-    this.state.set([0, 0, -1]);
-  }
-
   /**
-   * Record how far each centre moved; the next `assign` grows each upper bound by its own centre's drift and
-   * shrinks each lower bound by the largest drift of any other centre.
+   * Record how far each centre moved; the next `assign` grows each upper bound by its own centre's moves since
+   * the bound was set and shrinks each lower bound by the largest move of any other centre in each update since.
    */
   update(centres: Float64Array, next: Float64Array, d: number): void {
-    const { drift, state } = this;
+    const { travel, othersTravel } = this;
+    const k = travel.length;
+    const drift = new Float64Array(k);
     let largest = 0;
     let secondLargest = 0;
     let largestC = -1;
-    for (let c = 0; c < drift.length; c++) {
+    for (let c = 0; c < k; c++) {
       let s = 0;
       for (let f = 0; f < d; f++) s += (centres[c * d + f]! - next[c * d + f]!) ** 2;
       drift[c] = Math.sqrt(s);
@@ -124,6 +126,9 @@ export class HamerlyBounds {
         largestC = c;
       } else if (drift[c]! > secondLargest) secondLargest = drift[c]!;
     }
-    state.set([largest, secondLargest, largestC]);
+    for (let c = 0; c < k; c++) {
+      travel[c]! += drift[c]!;
+      othersTravel[c]! += c === largestC ? secondLargest : largest;
+    }
   }
 }

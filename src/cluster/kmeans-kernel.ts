@@ -20,7 +20,9 @@ export const MARGIN = 1e-9;
 
 /**
  * Assign rows [start, end) to their nearest centre, skipping rows whose bounds prove they cannot move.
- * `state` holds [largest drift, second-largest drift, index of the centre with the largest drift].
+ * The bounds are stored relative to the centres' cumulative movement (see HamerlyBounds), so a skipped row writes
+ * nothing: `travel[c]` is how far centre c has moved in all, `othersTravel[c]` the summed largest move of the
+ * other centres.
  * With `sums` (k × d) and `counts` (k), the members are accumulated in row order; pass null to skip that.
  * With `moves`, the m-th row of the call to change label writes [row, old label] at moves[2 · (start + m)], so
  * that the caller can move it between cluster sums (see `MoveKernel`). Returns how many rows changed label.
@@ -32,8 +34,8 @@ export type AssignKernel = (
   upper: Float64Array,
   lower: Float64Array,
   halfGap: Float64Array,
-  drift: Float64Array,
-  state: Float64Array,
+  travel: Float64Array,
+  othersTravel: Float64Array,
   start: number,
   end: number,
   sums: Float64Array | null,
@@ -84,9 +86,8 @@ export function assignKernelSource(d: number, k: number): string {
   const loadCentres = centreLocals
     ? Array.from({ length: k }, (_, c) => features.map((f) => `const c${c}_${f} = centres[${c * d + f}];`).join(" ")).join("\n  ")
     : "";
-  return `(function assignRows(data, centres, labels, upper, lower, halfGap, drift, state, start, end, sums, counts, moves) {
+  return `(function assignRows(data, centres, labels, upper, lower, halfGap, travel, othersTravel, start, end, sums, counts, moves) {
   "use strict";
-  const largest = state[0], secondLargest = state[1], largestC = state[2];
   let changed = 0;
   ${loadCentres}
   for (let i = start; i < end; i++) {
@@ -94,25 +95,25 @@ export function assignKernelSource(d: number, k: number): string {
     const a = labels[i];
     let s;
     if (a >= 0) {
-      // the bounds absorb the last drift: own centre moved away by at most drift[a], others came closer by the largest
-      let u = upper[i] + drift[a];
-      const l = lower[i] - (a === largestC ? secondLargest : largest);
-      lower[i] = l;
-      const bound = Math.max(halfGap[a], l);
-      if (u < bound - ${MARGIN} * (bound + u)) {
-        upper[i] = u;
+      // own centre moved away by at most its travel since the bound was set, others came closer by at most theirs;
+      // the margin also covers the rounding of the stored differences (relative to the travel)
+      const ta = travel[a], oa = othersTravel[a];
+      const u = upper[i] + ta;
+      const bound = Math.max(halfGap[a], lower[i] - oa);
+      if (u < bound - ${MARGIN} * (bound + u + ta + oa)) {
         ${addMember("a", true)}
         continue;
       }
     }
     ${unrolled ? features.map((f) => `const x${f} = data[o + ${f}];`).join(" ") : ""}
     if (a >= 0) {
-      const bound = Math.max(halfGap[a], lower[i]);
+      const ta = travel[a], oa = othersTravel[a];
+      const bound = Math.max(halfGap[a], lower[i] - oa);
       // tighten the upper bound and test again
       ${distanceTo("s", "a", false)}
       const u = Math.sqrt(s);
-      upper[i] = u;
-      if (u < bound - ${MARGIN} * (bound + u)) {
+      upper[i] = u - ta;
+      if (u < bound - ${MARGIN} * (bound + u + ta + oa)) {
         ${addMember("a")}
         continue;
       }
@@ -129,8 +130,8 @@ export function assignKernelSource(d: number, k: number): string {
       }
       changed++;
     }
-    upper[i] = Math.sqrt(best);
-    lower[i] = Math.sqrt(second);
+    upper[i] = Math.sqrt(best) - travel[bestC];
+    lower[i] = Math.sqrt(second) + othersTravel[bestC];
     ${addMember("bestC")}
   }
   return changed;

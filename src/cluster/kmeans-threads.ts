@@ -68,8 +68,8 @@ parentPort.on("message", (run) => {
   const params = new Float64Array(run.params);
   const centres = params.subarray(0, k * d);
   const halfGap = params.subarray(k * d, k * d + k);
-  const drift = params.subarray(k * d + k, k * d + 2 * k);
-  const state = params.subarray(k * d + 2 * k, k * d + 2 * k + 3);
+  const travel = params.subarray(k * d + k, k * d + 2 * k);
+  const othersTravel = params.subarray(k * d + 2 * k, k * d + 3 * k);
   const control = new Int32Array(run.control);
   const done = new Int32Array(run.done);
   const moves = new Int32Array(run.moves);
@@ -85,7 +85,7 @@ parentPort.on("message", (run) => {
       if (Atomics.compareExchange(control, ${CLAIM}, claim, claim + 1) !== claim) continue;
       const b = claim & 0xffff;
       const start = b * blockRows;
-      const changed = kernel(data, centres, labels, upper, lower, halfGap, drift, state, start, Math.min(n, start + blockRows), null, null, moves);
+      const changed = kernel(data, centres, labels, upper, lower, halfGap, travel, othersTravel, start, Math.min(n, start + blockRows), null, null, moves);
       Atomics.store(done, b, changed + 1);
       Atomics.notify(done, b);
     }
@@ -120,8 +120,8 @@ export class AssignTeam {
   private readonly params: Float64Array;
   private readonly centres: Float64Array;
   private readonly halfGap: Float64Array;
-  private readonly drift: Float64Array;
-  private readonly state: Float64Array;
+  private readonly travel: Float64Array;
+  private readonly othersTravel: Float64Array;
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   /** Per block: 0 while pending, then 1 + the number of rows whose label changed. */
   private readonly done: Int32Array;
@@ -147,11 +147,11 @@ export class AssignTeam {
     this.labels = new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
     this.upper = sharedFloat64(n);
     this.lower = sharedFloat64(n);
-    this.params = sharedFloat64(k * d + 2 * k + 3);
+    this.params = sharedFloat64(k * d + 3 * k);
     this.centres = this.params.subarray(0, k * d);
     this.halfGap = this.params.subarray(k * d, k * d + k);
-    this.drift = this.params.subarray(k * d + k, k * d + 2 * k);
-    this.state = this.params.subarray(k * d + 2 * k);
+    this.travel = this.params.subarray(k * d + k, k * d + 2 * k);
+    this.othersTravel = this.params.subarray(k * d + 2 * k);
     this.blockRows = Math.max(MIN_BLOCK_ROWS, Math.ceil(n / MAX_BLOCKS));
     this.nBlocks = Math.ceil(n / this.blockRows);
     this.done = new Int32Array(new SharedArrayBuffer(this.nBlocks * Int32Array.BYTES_PER_ELEMENT));
@@ -185,8 +185,8 @@ export class AssignTeam {
   assign(
     centres: Float64Array,
     halfGap: Float64Array,
-    drift: Float64Array,
-    state: Float64Array,
+    travel: Float64Array,
+    othersTravel: Float64Array,
     sums: Float64Array,
     counts: Float64Array,
     mode: SumMode,
@@ -195,8 +195,8 @@ export class AssignTeam {
     const recompute = mode === "recompute";
     this.centres.set(centres);
     this.halfGap.set(halfGap);
-    this.drift.set(drift);
-    this.state.set(state);
+    this.travel.set(travel);
+    this.othersTravel.set(othersTravel);
     done.fill(0);
     if (recompute) {
       sums.fill(0);
@@ -222,8 +222,8 @@ export class AssignTeam {
       if (b >= nBlocks) break;
       // when recomputing, the next block in row order takes its sums in the same pass
       const inOrder = recompute && b === summed;
-      const moved = this.kernel(data, this.centres, labels, this.upper, this.lower, this.halfGap, this.drift,
-        this.state, b * blockRows, end(b), inOrder ? sums : null, inOrder ? counts : null, moves);
+      const moved = this.kernel(data, this.centres, labels, this.upper, this.lower, this.halfGap, this.travel,
+        this.othersTravel, b * blockRows, end(b), inOrder ? sums : null, inOrder ? counts : null, moves);
       Atomics.store(done, b, moved + 1);
       if (inOrder) {
         changed += moved;
