@@ -25,7 +25,8 @@ export const MARGIN = 1e-9;
  * other centres.
  * With `sums` (k × d) and `counts` (k), the members are accumulated in row order; pass null to skip that.
  * With `moves`, the m-th row of the call to change label writes [row, old label] at moves[2 · (start + m)], so
- * that the caller can move it between cluster sums (see `MoveKernel`). Returns how many rows changed label.
+ * that the caller can move it between cluster sums (see `MoveKernel`); rows without a label yet (-1) are not
+ * recorded. Returns how many rows changed label.
  */
 export type AssignKernel = (
   data: Float64Array,
@@ -99,7 +100,8 @@ export function assignKernelSource(d: number, k: number): string {
       // the margin also covers the rounding of the stored differences (relative to the travel)
       const ta = travel[a], oa = othersTravel[a];
       const u = upper[i] + ta;
-      const bound = Math.max(halfGap[a], lower[i] - oa);
+      const h = halfGap[a], l = lower[i] - oa;
+      const bound = h > l ? h : l; // not Math.max: slower, and neither is NaN
       if (u < bound - ${MARGIN} * (bound + u + ta + oa)) {
         ${addMember("a", true)}
         continue;
@@ -108,7 +110,8 @@ export function assignKernelSource(d: number, k: number): string {
     ${unrolled ? features.map((f) => `const x${f} = data[o + ${f}];`).join(" ") : ""}
     if (a >= 0) {
       const ta = travel[a], oa = othersTravel[a];
-      const bound = Math.max(halfGap[a], lower[i] - oa);
+      const h = halfGap[a], l = lower[i] - oa;
+      const bound = h > l ? h : l; // not Math.max: slower, and neither is NaN
       // tighten the upper bound and test again
       ${distanceTo("s", "a", false)}
       const u = Math.sqrt(s);
@@ -123,7 +126,8 @@ export function assignKernelSource(d: number, k: number): string {
     ${fullScan}
     if (bestC !== a) {
       labels[i] = bestC;
-      if (moves !== null) {
+      // no label yet (a = -1) only before the first assignment, which recomputes the sums: nothing to record
+      if (moves !== null && a >= 0) {
         const m = 2 * (start + changed);
         moves[m] = i;
         moves[m + 1] = a;
