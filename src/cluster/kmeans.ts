@@ -1,22 +1,26 @@
 /**
  * k-means, hand-written rather than wrapping ml-kmeans: ml-kmeans 6 has no nInit (best of several starts) and no
- * inertia, its k-means++ is not scikit-learn's greedy variant, and it is 2-4× slower (below). This one follows
+ * inertia, its k-means++ is not scikit-learn's greedy variant, and it is 2.5-8× slower (below). This one follows
  * scikit-learn's `KMeans(algorithm="lloyd")` step for step (greedy k-means++, relative tol, empty-cluster
  * relocation, final re-assignment) so results can be checked against it: against a plain Lloyd, the same labels and
  * iterations, centres and inertia within ~1e-15 relative (the cluster sums are updated incrementally, kmeans-lloyd.ts).
  *
- * Speed: flat Float64Array storage; Hamerly's bounds skip most distance computations (kmeans-bounds.ts); the hot
- * loops are generated per (d, k) with rows and centres in locals (kmeans-kernel.ts); the assignment runs on worker
- * threads over shared memory (kmeans-threads.ts); only the rows whose label changed move between the cluster sums
- * (recomputed from all rows every 10 iterations), in row order on one thread, so results do not depend on the
- * thread count. bench/kmeans.bench.ts on the 2-core machine (medians; other jobs loaded it,
- * load average 2-5), all three started from the same explicit centres, 100-iteration cap, tol 0:
- *   1e6 × 4, k = 5, uniform (100 iterations): ours 1.96 s (was 6.1-7.6 s), scikit-learn 1.08 s, ml-kmeans 8.9 s
- *   1e6 × 4, k = 5, blobs (3 iterations):     ours 168 ms (was 580), scikit-learn 148 ms, ml-kmeans 265 ms
- *   1e5 × 4, k = 5, blobs:                    ours 13 ms, scikit-learn 15 ms, ml-kmeans 30 ms
- * Peak memory at 1e6 × 4: ours 300 MB, scikit-learn 247 MB. On evenly spread data (every point near a boundary) we
- * stay ~1.8× behind scikit-learn's OpenMP + BLAS kernels: the sums must be added in row order on one thread to keep
- * results bit-identical, which caps the gain from threads. Float32 would be faster but breaks parity.
+ * Speed: flat Float64Array storage; Hamerly's bounds skip most distance computations (kmeans-bounds.ts), stored
+ * relative to the centres' total travel so that skipped rows are only read; the hot loops are generated per (d, k)
+ * with rows and centres in locals (kmeans-kernel.ts); the assignment runs on worker threads over shared memory
+ * (kmeans-threads.ts); only the rows whose label changed move between the cluster sums (recomputed from all rows
+ * every 10 iterations), in row order on one thread, so results do not depend on the thread count.
+ * bench/kmeans.bench.ts on the 2-core machine (medians; other jobs running, load average 0.8-1.5), all three
+ * started from the same explicit centres, 100-iteration cap, tol 0:
+ *   1e6 × 4, k = 5, uniform (100 iterations): ours 1.09 s (1.64 s at the same load before the incremental
+ *                                             sums and travel-relative bounds), scikit-learn 0.88-0.95 s, ml-kmeans 8.5 s
+ *   1e6 × 4, k = 5, blobs (3 iterations):     ours 95-106 ms, scikit-learn 123-152 ms, ml-kmeans 258 ms
+ *   1e5 × 4, k = 5, uniform:                  ours 120 ms, scikit-learn 88-97 ms, ml-kmeans 0.8 s
+ *   1e5 × 4, k = 5, blobs:                    ours 9-14 ms, scikit-learn 12-15 ms, ml-kmeans 25 ms
+ * Peak memory at 1e6 × 4: ours 305-325 MB, scikit-learn 247 MB. On evenly spread data (many points near a
+ * boundary) we stay ~1.2× behind scikit-learn's OpenMP + BLAS kernels: every row's bounds are still tested each
+ * iteration (~11 ns a row on one thread), and the full scans of the first iterations cost ~45 ns a row.
+ * Float32 would be faster but breaks parity.
  */
 import { ArgumentError } from "../core/errors";
 import { checkMatrix, fromFlat, toFlat, type FlatMatrix, type Matrix } from "../core/matrix";
