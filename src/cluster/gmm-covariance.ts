@@ -1,6 +1,8 @@
 /**
- * The four covariance types of a Gaussian mixture, as scikit-learn's `_gaussian_mixture.py`: estimating
- * covariances from responsibilities (M-step), their precision Cholesky factors, and the log densities (E-step).
+ * Gaussian mixture, bottom layer: the algebra of the four covariance types, as scikit-learn's
+ * `_gaussian_mixture.py` — the parameters estimated from responsibilities (the M-step's
+ * `_estimate_gaussian_parameters`), the covariances by type, their precision Cholesky factors and log
+ * determinants, and the expansion to full matrices. Imports nothing of the other gmm files.
  *
  * Flat storage, by type: full k×d×d, tied d×d, diag k×d, spherical k. A precision Cholesky factor F has
  * F·Fᵀ = Σ⁻¹ (for diag/spherical it is 1/σ elementwise), so (x − μ)ᵀ Σ⁻¹ (x − μ) = ‖(x − μ)·F‖².
@@ -14,8 +16,6 @@ export type CovarianceType = "full" | "diag" | "tied" | "spherical";
 
 /** numpy's float64 machine epsilon; sklearn adds 10·eps to each component's weight to avoid 0. */
 export const FLOAT64_EPS = 2.220446049250313e-16;
-
-const LOG_2PI = Math.log(2 * Math.PI);
 
 /** Number of stored covariance values for a type: full k·d², tied d², diag k·d, spherical k. */
 export function covarianceSize(type: CovarianceType, k: number, d: number): number {
@@ -44,6 +44,48 @@ export function nParameters(type: CovarianceType, k: number, d: number): number 
     spherical: k,
   }[type];
   return covarianceParams + d * k + k - 1;
+}
+
+/** Mixture parameters on flat storage (covariance layouts in gmm-covariance.ts). */
+export interface GmmParams {
+  covarianceType: CovarianceType;
+  /** k mixing weights, summing to 1. */
+  weights: Float64Array;
+  /** k × d means, row-major. */
+  means: Float64Array;
+  covariances: Float64Array;
+  precisionsCholesky: Float64Array;
+}
+
+/**
+ * Weights, means and covariances from responsibilities (the M-step; sklearn's `_estimate_gaussian_parameters`:
+ * n_c = Σ_i r_ic + 10·eps, weights = n_c / Σ n_c), with their precision Cholesky factors. Assumes validated input.
+ */
+export function estimateGaussianParameters(X: FlatMatrix, resp: Float64Array, k: number, type: CovarianceType, regCovar: number): GmmParams {
+  const { data, nSamples: n, nFeatures: d } = X;
+  const nk = new Float64Array(k);
+  const means = new Float64Array(k * d);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < k; c++) {
+      const r = resp[i * k + c]!;
+      nk[c] += r;
+      for (let j = 0; j < d; j++) means[c * d + j] += r * data[i * d + j]!;
+    }
+  }
+  let total = 0;
+  for (let c = 0; c < k; c++) {
+    nk[c] += 10 * FLOAT64_EPS;
+    total += nk[c]!;
+    for (let j = 0; j < d; j++) means[c * d + j] /= nk[c]!;
+  }
+  const covariances = estimateCovariances(X, resp, nk, means, regCovar, type);
+  return {
+    covarianceType: type,
+    weights: nk.map((v) => v / total),
+    means,
+    covariances,
+    precisionsCholesky: precisionCholesky(covariances, type, k, d),
+  };
 }
 
 /**
@@ -212,61 +254,6 @@ export function logDetCholesky(precChol: Float64Array, type: CovarianceType, k: 
     out[c] = s;
   }
   return out;
-}
-
-/**
- * log(w_c) + log N(x_i | μ_c, Σ_c) for every sample and component, into `out` (n×k). Assumes validated input.
- */
-export function weightedLogProb(
-  X: FlatMatrix,
-  weights: Float64Array,
-  means: Float64Array,
-  precChol: Float64Array,
-  type: CovarianceType,
-  out: Float64Array,
-): void {
-  const { data, nSamples: n, nFeatures: d } = X;
-  const k = weights.length;
-  const logDet = logDetCholesky(precChol, type, k, d);
-  const constant = new Float64Array(k);
-  for (let c = 0; c < k; c++) constant[c] = Math.log(weights[c]!) + logDet[c]! - 0.5 * d * LOG_2PI;
-  if (type === "full" || type === "tied") {
-    // Mahalanobis distance ‖x·F − μ·F‖², F upper triangular (only F[a][b] with a <= b is non-zero)
-    const blockOf = (c: number) => (type === "full" ? c * d * d : 0);
-    const muF = new Float64Array(k * d);
-    for (let c = 0; c < k; c++) {
-      for (let b = 0; b < d; b++) {
-        let s = 0;
-        for (let a = 0; a <= b; a++) s += means[c * d + a]! * precChol[blockOf(c) + a * d + b]!;
-        muF[c * d + b] = s;
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      for (let c = 0; c < k; c++) {
-        const base = blockOf(c);
-        let maha = 0;
-        for (let b = 0; b < d; b++) {
-          let s = 0;
-          for (let a = 0; a <= b; a++) s += data[i * d + a]! * precChol[base + a * d + b]!;
-          const y = s - muF[c * d + b]!;
-          maha += y * y;
-        }
-        out[i * k + c] = constant[c]! - 0.5 * maha;
-      }
-    }
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < k; c++) {
-      let maha = 0;
-      for (let j = 0; j < d; j++) {
-        const f = type === "diag" ? precChol[c * d + j]! : precChol[c]!;
-        const z = (data[i * d + j]! - means[c * d + j]!) * f;
-        maha += z * z;
-      }
-      out[i * k + c] = constant[c]! - 0.5 * maha;
-    }
-  }
 }
 
 /** Every component's covariance as a full d×d matrix (diag → diagonal, spherical → σ²·I, tied → repeated). */

@@ -1,13 +1,19 @@
 /**
- * Initial parameters of a Gaussian mixture: from k-means labels (scikit-learn's default `init_params="kmeans"`)
+ * Gaussian mixture, initialisation: the starting parameters from k-means labels (scikit-learn's default `init_params="kmeans"`)
  * or from explicit weights, means and precisions or covariances (sklearn's `weights_init`, `means_init`,
- * `precisions_init`).
+ * `precisions_init`). Uses the covariance algebra of gmm-covariance.ts and `kmeans`.
  */
 import { inverse, Matrix as MlMatrix } from "ml-matrix";
 import { ArgumentError } from "../core/errors";
 import type { FlatMatrix, Matrix } from "../core/matrix";
-import { covarianceSize, precisionCholesky, precisionCholeskyFromPrecisions, type CovarianceType } from "./gmm-covariance";
-import { mStep, type GmmParams } from "./gmm-em";
+import {
+  covarianceSize,
+  estimateGaussianParameters,
+  precisionCholesky,
+  precisionCholeskyFromPrecisions,
+  type CovarianceType,
+  type GmmParams,
+} from "./gmm-covariance";
 import { kmeans } from "./kmeans";
 
 /** A covariance or precision array in scikit-learn's shape: full k×d×d, tied d×d, diag k×d, spherical k. */
@@ -33,7 +39,7 @@ export function kmeansStart(X: Matrix, flat: FlatMatrix, k: number, type: Covari
   const { labels } = kmeans(X, { k, nInit: 1, seed });
   const resp = new Float64Array(flat.nSamples * k);
   labels.forEach((label, i) => (resp[i * k + label] = 1));
-  return mStep(flat, resp, k, type, regCovar);
+  return estimateGaussianParameters(flat, resp, k, type, regCovar);
 }
 
 /**

@@ -2,17 +2,32 @@
  * Gaussian mixture models fitted by EM, hand-written because no Gaussian-mixture package exists on npm.
  * Follows scikit-learn's `GaussianMixture` step for step (k-means start, EM with reg_covar on the diagonal,
  * mean log-likelihood as the lower bound, tol on its change, BIC/AIC with sklearn's parameter count), so the
- * results can be checked against it; see gmm-covariance.ts (covariance types), gmm-em.ts (EM core) and
- * gmm-init.ts (starting parameters).
+ * results can be checked against it.
+ *
+ * The files, top down (each imports only the ones below it): gmm.ts (options, runs, the fitted model) →
+ * gmm-init.ts (starting parameters) and gmm-em.ts (the EM loop) → gmm-predict.ts (E-step, densities,
+ * `gmmPredictProba`) → gmm-covariance.ts (the algebra of the covariance types, the M-step's estimates).
  */
 import { ArgumentError } from "../core/errors";
 import { checkMatrix, fromFlat, toFlat, type FlatMatrix, type Matrix } from "../core/matrix";
-import { expandCovariances, nParameters, precisionCholesky, type CovarianceType } from "./gmm-covariance";
-import { eStep, runEm, type EmRun, type GmmParams } from "./gmm-em";
+import { expandCovariances, nParameters, type CovarianceType } from "./gmm-covariance";
+import { runEm, type EmRun } from "./gmm-em";
 import { explicitStart, kmeansStart, type GaussianMixtureInit } from "./gmm-init";
+import { eStep, rowsOf, type GaussianMixtureParameters } from "./gmm-predict";
 
 export type { CovarianceType } from "./gmm-covariance";
 export type { CovarianceArray, GaussianMixtureInit } from "./gmm-init";
+export { gmmPredictProba, type GaussianMixtureParameters } from "./gmm-predict";
+
+/** One finished EM run, reported to `onRun` (for progress: run + 1 of nRuns done). */
+export interface GaussianMixtureRun {
+  /** 0-based index of the run. */
+  run: number;
+  /** Runs in all: nInit, or 1 with an explicit init. */
+  nRuns: number;
+  /** The run's final lower bound (mean log-likelihood). */
+  lowerBound: number;
+}
 
 export interface GaussianMixtureOptions {
   /** Number of components, an integer in [1, nSamples]. Required. */
@@ -31,20 +46,18 @@ export interface GaussianMixtureOptions {
   regCovar?: number;
   /** Explicit starting parameters instead of k-means (then one run: nInit is ignored). */
   init?: GaussianMixtureInit;
+  /** Called after each EM run (progress of a long fit); does not change the result. */
+  onRun?: (state: GaussianMixtureRun) => void;
 }
 
-export interface GaussianMixtureModel {
+export interface GaussianMixtureModel extends GaussianMixtureParameters {
   covarianceType: CovarianceType;
   /** nSamples components, argmax of the responsibilities. */
   labels: number[];
   /** nSamples × k responsibilities (posterior probability of each component), rows sum to 1. */
   probabilities: number[][];
-  /** k × d component means. */
-  means: number[][];
   /** k × d × d covariance matrices, whatever the type (diag → diagonal matrices, tied → k copies). */
   covariances: number[][][];
-  /** k mixing weights, summing to 1. */
-  weights: number[];
   /** Mean log-likelihood per sample under the fitted parameters (sklearn's `score(X)`). */
   logLikelihood: number;
   /** Bayesian information criterion: −2·n·logLikelihood + p·ln n (p = free parameters). Lower is better. */
@@ -61,7 +74,7 @@ export interface GaussianMixtureModel {
  * Fit a Gaussian mixture to the rows of X by expectation–maximisation.
  *
  * @param X - nSamples × nFeatures.
- * @param options - `k` (required), `covarianceType`, `nInit`, `seed`, `maxIter`, `tol`, `regCovar`, `init`.
+ * @param options - `k` (required), `covarianceType`, `nInit`, `seed`, `maxIter`, `tol`, `regCovar`, `init`, `onRun`.
  * @returns the fitted model: labels (n), probabilities (n×k), means (k×d), covariances (k×d×d), weights (k),
  *   logLikelihood, bic, aic, converged, iterations.
  * @throws {ArgumentError} on a bad X or option, bad init shapes, or a collapsed component (covariance not positive
@@ -78,10 +91,12 @@ export function gaussianMixture(X: Matrix, options: GaussianMixtureOptions): Gau
   if (settings.init !== undefined) {
     const start = explicitStart(settings.init, settings.covarianceType, settings.k, nFeatures);
     runs.push(runEm(flat, start, settings));
+    settings.onRun?.({ run: 0, nRuns: 1, lowerBound: runs[0]!.lowerBound });
   } else {
     for (let run = 0; run < settings.nInit; run++) {
       const start = kmeansStart(X, flat, settings.k, settings.covarianceType, settings.regCovar, settings.seed + run);
       runs.push(runEm(flat, start, settings));
+      settings.onRun?.({ run, nRuns: settings.nInit, lowerBound: runs[run]!.lowerBound });
     }
   }
   // keep the first run with the highest lower bound (sklearn: strictly greater replaces)
@@ -89,47 +104,7 @@ export function gaussianMixture(X: Matrix, options: GaussianMixtureOptions): Gau
   return describeModel(flat, best);
 }
 
-/**
- * Responsibilities of new rows under a fitted model.
- *
- * @param model - a result of {@link gaussianMixture}.
- * @param rows - m × d rows (d = the model's number of features).
- * @returns m × k posterior probabilities, rows sum to 1.
- * @throws {ArgumentError} on bad rows or a feature count that differs from the model's.
- * @example
- * gmmPredictProba(model, [[0.1], [10]]); // => [[1, 0], [0, 1]] (nearly)
- */
-export function gmmPredictProba(model: GaussianMixtureModel, rows: Matrix): number[][] {
-  const { nFeatures } = checkMatrix(rows, "gmmPredictProba");
-  const k = model.weights.length;
-  const d = model.means[0]?.length ?? 0;
-  if (nFeatures !== d) throw new ArgumentError(`gmmPredictProba: rows have ${nFeatures} features, the model ${d}`);
-  const covariances = Float64Array.from(model.covariances.flat(2));
-  const params: GmmParams = {
-    covarianceType: "full",
-    weights: Float64Array.from(model.weights),
-    means: Float64Array.from(model.means.flat()),
-    covariances,
-    precisionsCholesky: precisionCholesky(covariances, "full", k, d),
-  };
-  const flat = toFlat(rows);
-  const resp = new Float64Array(flat.nSamples * k);
-  eStep(flat, params, resp);
-  return rowsOf(resp, flat.nSamples, k);
-}
-
-/** n × k rows from flat storage (a plain loop: much faster than Array.from per row for large n). */
-function rowsOf(flat: Float64Array, n: number, k: number): number[][] {
-  const rows = new Array<number[]>(n);
-  for (let i = 0; i < n; i++) {
-    const row = new Array<number>(k);
-    for (let c = 0; c < k; c++) row[c] = flat[i * k + c]!;
-    rows[i] = row;
-  }
-  return rows;
-}
-
-type Settings = Required<Omit<GaussianMixtureOptions, "init">> & Pick<GaussianMixtureOptions, "init">;
+type Settings = Required<Omit<GaussianMixtureOptions, "init" | "onRun">> & Pick<GaussianMixtureOptions, "init" | "onRun">;
 
 function checkOptions(options: GaussianMixtureOptions, nSamples: number): Settings {
   const fn = "gaussianMixture";
@@ -142,6 +117,7 @@ function checkOptions(options: GaussianMixtureOptions, nSamples: number): Settin
     tol: options.tol ?? 1e-3,
     regCovar: options.regCovar ?? 1e-6,
     init: options.init,
+    onRun: options.onRun,
   };
   const { k, covarianceType, nInit, seed, maxIter, tol, regCovar } = settings;
   if (!Number.isInteger(k) || k < 1 || k > nSamples) {

@@ -47,6 +47,16 @@ export interface KMeansIteration {
   previousCentroids: Matrix;
 }
 
+/** One finished run, reported to `onRun` (for progress: run + 1 of nRuns done). */
+export interface KMeansRun {
+  /** 0-based index of the run. */
+  run: number;
+  /** Runs in all: nInit, or 1 with explicit initial centres. */
+  nRuns: number;
+  /** Inertia of this run. */
+  inertia: number;
+}
+
 export interface KMeansOptions {
   /** Number of clusters, an integer in [1, nSamples]. Required. */
   k: number;
@@ -65,6 +75,8 @@ export interface KMeansOptions {
   seed?: number;
   /** Called after every iteration of every run (see `KMeansIteration.run`); copies are made only when it is set. */
   onIteration?: (state: KMeansIteration) => void;
+  /** Called after each run with its index and inertia (progress of a long fit); does not change the result. */
+  onRun?: (state: KMeansRun) => void;
   /**
    * Threads for the assignment step (worker threads on shared memory; the results do not depend on it). Small
    * problems (nSamples · k < 250,000) always use one. @default the number of cores, at most 8
@@ -89,7 +101,7 @@ export interface KMeansResult {
  * Partition rows into k clusters by Lloyd's k-means, best of `nInit` runs by inertia (scikit-learn semantics).
  *
  * @param X - nSamples × nFeatures, finite numbers.
- * @param options - `k` (required), `init`, `nInit`, `maxIter`, `tol`, `seed`, `onIteration`.
+ * @param options - `k` (required), `init`, `nInit`, `maxIter`, `tol`, `seed`, `onIteration`, `onRun`, `threads`.
  * @returns `{ labels, centroids, inertia, iterations, converged }`.
  * @throws {ArgumentError} on bad X, or k not an integer in [1, nSamples], or nInit/maxIter < 1, or tol < 0.
  * @example
@@ -103,12 +115,13 @@ export function kmeans(X: Matrix, options: KMeansOptions): KMeansResult {
 }
 
 /** Options with every default filled in. */
-export type KMeansSettings = Required<Omit<KMeansOptions, "onIteration" | "threads">> &
-  Pick<KMeansOptions, "onIteration" | "threads">;
+export type KMeansSettings = Required<Omit<KMeansOptions, "onIteration" | "onRun" | "threads">> &
+  Pick<KMeansOptions, "onIteration" | "onRun" | "threads">;
 
 /** Validate k-means options against the shape of X and fill in defaults. */
 export function checkKMeansOptions(options: KMeansOptions, nSamples: number, nFeatures: number): KMeansSettings {
-  const { k, init = "k-means++", nInit = 10, maxIter = 300, tol = 1e-4, seed = 0, onIteration, threads } = options ?? {};
+  const { k, init = "k-means++", nInit = 10, maxIter = 300, tol = 1e-4, seed = 0, onIteration, onRun, threads } =
+    options ?? {};
   if (!Number.isInteger(k) || k < 1) throw new ArgumentError(`kmeans: k=${k} must be an integer >= 1`);
   if (k > nSamples) throw new ArgumentError(`kmeans: nSamples=${nSamples} must be >= k=${k}`);
   if (Array.isArray(init)) {
@@ -130,7 +143,7 @@ export function checkKMeansOptions(options: KMeansOptions, nSamples: number, nFe
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
     throw new ArgumentError(`kmeans: threads=${threads} must be an integer >= 1`);
   }
-  return { k, init, nInit, maxIter, tol, seed, onIteration, threads };
+  return { k, init, nInit, maxIter, tol, seed, onIteration, onRun, threads };
 }
 
 /**
@@ -139,7 +152,7 @@ export function checkKMeansOptions(options: KMeansOptions, nSamples: number, nFe
  * 32 MB for 1e6 × 4). Assumes validated X and settings (see `checkKMeansOptions`).
  */
 export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings): KMeansResult {
-  const { k, init, nInit, maxIter, tol, seed, onIteration } = settings;
+  const { k, init, nInit, maxIter, tol, seed, onIteration, onRun } = settings;
   const threads = assignThreads(settings.threads, flat.nSamples, k);
   // worker threads read X from shared memory (no copy when it is there already)
   const X = threads > 1 ? { ...flat, data: sharedCopy(flat.data) } : flat;
@@ -162,6 +175,7 @@ export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings): KMeansRe
       : undefined;
     const result = lloyd(X, initial, maxIter, tolerance, observe, threads);
     if (best === undefined || result.inertia < best.inertia) best = result;
+    onRun?.({ run, nRuns: runs, inertia: result.inertia });
   }
   return {
     labels: toNumbers(best!.labels),
