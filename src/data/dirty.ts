@@ -1,33 +1,19 @@
 import { ArgumentError } from "../core/errors";
 import { randomInt, sampleIndices, seededRandom, type RandomSource } from "../core/random";
+import { MALL_FEATURES, type Customer, type MallFeature } from "./load-mall";
 
-/** A customer as loaded: the five columns of the Mall Customers data. */
-export interface CustomerLike {
-  customerId: number;
-  gender: string;
-  age: number;
-  income: number;
-  spending: number;
-}
+/** A customer as loaded (the five columns of the Mall Customers data), the gender as any text. */
+export type CustomerLike = Omit<Customer, "gender"> & { gender: string };
 
 /** A customer row that may carry dirt: a missing numeric value is `null`, gender is free text. */
-export interface DirtyCustomer {
-  customerId: number;
-  gender: string;
-  age: number | null;
-  income: number | null;
-  spending: number | null;
-}
-
-/** The numeric columns a dirty row can miss or carry an outlier in. */
-export type NumericColumn = "age" | "income" | "spending";
+export type DirtyCustomer = Pick<Customer, "customerId"> & { gender: string } & { [F in MallFeature]: number | null };
 
 /** One piece of injected dirt, so a cleaning step can be checked against what was really done. */
 export interface DirtInjection {
   kind: "missing" | "duplicate" | "gender-typo" | "outlier";
   customerId: number;
   /** The column changed (absent for a duplicated row). */
-  column?: NumericColumn | "gender";
+  column?: MallFeature | "gender";
   /** The true value before the change. */
   original?: number | string;
   /** The value written instead (`null` for a missing value). */
@@ -55,7 +41,7 @@ export interface DirtyData {
 
 const defaults: Required<MakeDirtyOptions> = { seed: 42, nMissing: 6, nDuplicates: 3, nGenderTypos: 3, nOutliers: 1 };
 
-const numericColumns: NumericColumn[] = ["age", "income", "spending"];
+const numericColumns = MALL_FEATURES;
 
 /**
  * Make a reproducibly dirtied copy of clean customer rows, for teaching the cleaning steps:
@@ -134,11 +120,11 @@ function injectDirt(rows: readonly CustomerLike[], opts: Required<MakeDirtyOptio
  * @example
  * completeMatrix([{ customerId: 1, gender: "Male", age: 19, income: null, spending: 39 }], ["age"]); // => [[19]]
  */
-export function completeMatrix(rows: readonly DirtyCustomer[], columns: readonly NumericColumn[]): number[][] {
+export function completeMatrix(rows: readonly DirtyCustomer[], columns: readonly MallFeature[]): number[][] {
   return rows.filter((r) => columns.every((c) => r[c] !== null)).map((r) => columns.map((c) => r[c]!));
 }
 
-function columnMax(rows: readonly CustomerLike[], column: NumericColumn): number {
+function columnMax(rows: readonly CustomerLike[], column: MallFeature): number {
   return rows.reduce((m, r) => Math.max(m, r[column]), -Infinity);
 }
 

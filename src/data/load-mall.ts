@@ -1,5 +1,6 @@
 import { DataError } from "../core/errors";
 import type { Matrix } from "../core/matrix";
+import type { ColumnSpecs } from "../preprocess/clean";
 import { type CsvTable, readCsv, parseCsv } from "./read-csv";
 
 /** One customer of the Mall Customers data set. */
@@ -15,6 +16,12 @@ export interface Customer {
 
 /** The numeric features of a {@link Customer}, in the data set's column order. */
 export type MallFeature = "age" | "income" | "spending";
+
+/** The numeric features, in the data set's column order. */
+export const MALL_FEATURES: readonly MallFeature[] = ["age", "income", "spending"];
+
+/** The genders of the data set, as spelt in the file. */
+export const MALL_GENDERS: readonly Customer["gender"][] = ["Female", "Male"];
 
 /** Column headers of the data set, by feature. */
 export const MALL_COLUMNS = {
@@ -33,7 +40,23 @@ export const FEATURE_LABELS: Record<MallFeature, string> = {
 };
 
 /** Valid value ranges (inclusive), checked by the loader. */
-const RANGES: Record<MallFeature, [number, number]> = { age: [0, 120], income: [0, 10_000], spending: [1, 100] };
+export const MALL_RANGES: Readonly<Record<MallFeature, readonly [number, number]>> = {
+  age: [0, 120],
+  income: [0, 10_000],
+  spending: [1, 100],
+};
+
+/**
+ * The Mall columns as the cleaning functions take them (`detectIssues`, `cleanCustomers` in preprocess/clean.ts):
+ * the ID, the three numeric features with their valid ranges, and the gender vocabulary.
+ * @example cleanCustomers(makeDirty(customers).rows, { columns: MALL_CLEANING })
+ */
+export const MALL_CLEANING: ColumnSpecs = {
+  id: "customerId",
+  numeric: MALL_FEATURES,
+  ranges: MALL_RANGES,
+  categorical: { gender: MALL_GENDERS },
+};
 
 export interface MallData {
   file: string;
@@ -120,7 +143,7 @@ function parseNumber(text: string, where: { file: string; row: number; column: s
 function parseFeature(feature: MallFeature, text: string, file: string, row: number): number {
   const column = MALL_COLUMNS[feature];
   const value = parseNumber(text, { file, row, column });
-  const [lo, hi] = RANGES[feature];
+  const [lo, hi] = MALL_RANGES[feature];
   if (value < lo || value > hi) throw new DataError(`${value} is outside the valid range ${lo}..${hi}`, { file, row, column });
   return value;
 }
@@ -138,6 +161,6 @@ function parseGender(text: string, where: { file: string; row: number; column: s
  * @example mallMatrix([{ customerId: 7, gender: "Female", age: 30, income: 52, spending: 61 }], ["income", "spending"])
  * // => [[52, 61]]
  */
-export function mallMatrix(customers: readonly Customer[], features: readonly MallFeature[]): Matrix {
+export function mallMatrix(customers: readonly Pick<Customer, MallFeature>[], features: readonly MallFeature[]): Matrix {
   return customers.map((c) => features.map((f) => c[f]));
 }
