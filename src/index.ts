@@ -1,15 +1,140 @@
 /**
- * mall-segments: customer segmentation in TypeScript.
- * Stages, in the order the notebooks use them: data → preprocess → cluster → evaluate → reduce →
- * profile → charts → report.
+ * mall-segments: customer segmentation in TypeScript — the public API, by name and grouped by stage, in the order
+ * the notebooks use them: data → preprocess → cluster → evaluate → reduce → profile → charts → report, then RFM.
+ * Anything not listed here is internal (importable by path from its module, with no promise of stability).
+ * The surface is recorded in api/mall-segments.api.md: `npm run api` regenerates it, a test fails when it is stale.
  */
-export * from "./core";
-export * from "./data";
-export * from "./preprocess";
-export * from "./cluster";
-export * from "./evaluate";
-export * from "./reduce";
-export * from "./profile";
-export * from "./charts";
-export * from "./report";
-export * from "./rfm";
+// core: errors, matrices, seeded randomness
+export { ArgumentError, type DataLocation, DataError, ChecksumError } from "./core/errors";
+export { type Matrix, type Labels } from "./core/matrix";
+export { seededRandom, type RandomSource } from "./core/random";
+
+// data: CSV reading, the Mall Customers loader, the dirty copy, description, data fetch
+export { readCsv, parseCsv, type Delimiter, type ReadCsvOptions, type CsvTable } from "./data/read-csv";
+export {
+  loadMallCustomers, parseMallCustomers, mallMatrix, type Customer, type MallFeature, MALL_FEATURES, MALL_GENDERS,
+  MALL_COLUMNS, FEATURE_LABELS, MALL_RANGES, MALL_CLEANING, type MallData,
+} from "./data/load-mall";
+export { fetchDataset, readManifest, type DatasetEntry, type FetchOptions, type DatasetSource } from "./data/fetch";
+export {
+  makeDirty, completeMatrix, type CustomerLike, type DirtyCustomer, type DirtInjection, type MakeDirtyOptions,
+  type DirtyData,
+} from "./data/dirty";
+export { describe, correlationMatrix, type ColumnSummary } from "./data/describe";
+
+// preprocess: scaling, cleaning, one-hot encoding
+export { invertScaler, type ScalerMethod, type ScalerParams, type ScaleResult } from "./preprocess/scaler";
+export { standardScale } from "./preprocess/standard-scale";
+export { minMaxScale } from "./preprocess/min-max-scale";
+export { robustScale } from "./preprocess/robust-scale";
+export { scaleFeatures } from "./preprocess/scale-features";
+export {
+  detectIssues, cleanCustomers, normaliseCategory, type ColumnSpecs, type DataIssue, type CleaningAction,
+  type CleanOptions, type Cleaned, type CleanResult,
+} from "./preprocess/clean";
+export { oneHotEncode, type OneHotOptions, type OneHotResult } from "./preprocess/one-hot";
+
+// cluster: k-means, agglomerative, DBSCAN, Gaussian mixtures
+export {
+  kmeans, type KMeansInit, type KMeansIteration, type KMeansRun, type KMeansOptions, type KMeansResult,
+} from "./cluster/kmeans";
+export { predictNearest } from "./cluster/kmeans-predict";
+export {
+  agglomerative, cutTree, type Linkage, type LinkageRow, type AgglomerativeOptions, type AgglomerativeResult,
+} from "./cluster/agglomerative";
+export { dbscan, type DbscanOptions, type DbscanResult } from "./cluster/dbscan";
+export { kDistances } from "./cluster/k-distances";
+export {
+  gaussianMixture, type CovarianceType, type CovarianceArray, type GaussianMixtureInit, gmmPredictProba,
+  type GaussianMixtureParameters, type GaussianMixtureRun, type GaussianMixtureOptions, type GaussianMixtureModel,
+} from "./cluster/gmm";
+
+// evaluate: cluster metrics and choosing k
+export { silhouetteSamples, silhouetteScore, type SilhouetteOptions } from "./evaluate/silhouette";
+export { daviesBouldinScore } from "./evaluate/davies-bouldin";
+export { calinskiHarabaszScore } from "./evaluate/calinski-harabasz";
+export { adjustedRandScore } from "./evaluate/adjusted-rand";
+export { inertia } from "./evaluate/inertia";
+export { kneedle, type KneedleOptions, type KneedleResult } from "./evaluate/kneedle";
+export { elbow, type ElbowMethodOptions, type ElbowMethodResult } from "./evaluate/elbow";
+export { gapStatistic, type GapStatisticOptions, type GapStatisticResult } from "./evaluate/gap-statistic";
+export { bicCurve, type BicCurveOptions, type BicCurveResult } from "./evaluate/bic-curve";
+export { stability, type StabilityAnalysisOptions, type StabilityAnalysisResult } from "./evaluate/stability";
+export { chooseK, K_INDICES, type KIndex, type ChooseKOptions, type ChooseKResult } from "./evaluate/choose-k";
+export {
+  compareClusterings, type NamedClustering, type ClusteringComparisonRow, type ClusteringComparison,
+} from "./evaluate/compare-clusterings";
+
+// reduce: principal components
+export { pca, pcaTransform, type PcaOptions, type PcaModel, type PcaResult } from "./reduce/pca";
+
+// profile: segment profiles, names, recommendations, pseudonyms, CSV
+export {
+  profileSegments, type ProfileOptions, type FeatureProfile, type SegmentProfile, type ProfileTable,
+} from "./profile/profile-segments";
+export {
+  nameSegments, type FeatureLevel, type NamingRule, NAMING_RULE, type NameSegmentsOptions, type SegmentName,
+} from "./profile/name-segments";
+export { recommendSegments, type FeatureRole, type SegmentRecommendation } from "./profile/recommend-segments";
+export { pseudonymiseIds, type PseudonymiseOptions } from "./profile/pseudonymise-ids";
+export { toCsv, type CsvValue, type ToCsvOptions } from "./profile/to-csv";
+
+// charts: one Plotly figure builder per chart, and show()
+export { type Figure } from "./charts/figure";
+export { displayBundle, show, PLOTLY_MIME, type MimeBundle } from "./charts/show";
+export { clusters2dChart, type Clusters2dOptions } from "./charts/clusters-2d";
+export { clusters3dChart, type Clusters3dOptions } from "./charts/clusters-3d";
+export {
+  kmeansAnimationChart, kmeansAnimationSteps, type KMeansStep, type KMeansAnimationOptions, type KMeansIterationLike,
+} from "./charts/kmeans-animation";
+export { dendrogramChart, type MergeRow, type DendrogramOptions } from "./charts/dendrogram";
+export { gmmEllipsesChart, type GmmEllipsesOptions } from "./charts/gmm-ellipses";
+export { kDistanceChart, type KDistanceOptions } from "./charts/k-distance";
+export { elbowChart, type ElbowOptions } from "./charts/elbow";
+export { silhouetteChart, type SilhouettePanel, type SilhouettePlotOptions } from "./charts/silhouette-plot";
+export { indexCurvesChart, type IndexCurvesOptions } from "./charts/index-curves";
+export { gapChart, type GapOptions } from "./charts/gap";
+export { bicAicChart, type BicAicOptions } from "./charts/bic-aic";
+export { stabilityChart, type StabilityOptions } from "./charts/stability";
+export { voteChart, type KVote, type VoteChartOptions } from "./charts/vote-chart";
+export { pcaBiplotChart, type PcaBiplotOptions } from "./charts/pca-biplot";
+export { radarChart, type RadarOptions } from "./charts/radar";
+export { parallelCoordinatesChart, type ParallelCoordinatesOptions } from "./charts/parallel-coordinates";
+export { boxBySegmentChart, type BoxBySegmentOptions } from "./charts/box-by-segment";
+export { distributionsBeforeAfterChart, type BeforeAfterOptions } from "./charts/distributions-before-after";
+export { htmlTable, type HtmlTableOptions } from "./charts/table";
+export { histogramChart, type HistogramOptions } from "./charts/histogram";
+export { boxChart, type BoxOptions } from "./charts/box";
+export { scatterMatrixChart, type ScatterMatrixOptions } from "./charts/scatter-matrix";
+export { heatmapChart, type HeatmapOptions } from "./charts/heatmap";
+export { countBarChart, type BarOptions } from "./charts/bar";
+export { rfmFunnelChart, type RfmFunnelOptions, RFM_FUNNEL_LABELS } from "./charts/rfm-funnel";
+export { rfmLogDistributionsChart, type RfmLogDistributionsOptions } from "./charts/rfm-log-distributions";
+export { rfmGridChart, type RfmGridColour, type RfmGridOptions } from "./charts/rfm-grid";
+export { rfmTreemapChart, type TreemapSegment, type RfmTreemapOptions } from "./charts/rfm-treemap";
+export { rfmCrosstabChart, type RfmCrosstabOptions } from "./charts/rfm-crosstab";
+export { rfmSnakeChart, type RfmSnakeOptions } from "./charts/rfm-snake";
+export { rfmKSelectionChart, type RfmKSelectionOptions } from "./charts/rfm-k-selection";
+export { zScoreBarsChart, type ZBarsOptions } from "./charts/report-z-bars";
+export { profileRows, type ProfileRowsOptions } from "./charts/profile-rows";
+
+// report: the self-contained HTML report
+export {
+  buildReport, REPORT_MAX_POINTS, type KSelectionCurves, type ReportInput, type BuildReportOptions,
+} from "./report/build-report";
+
+// rfm: transactions → RFM features, scores, segments and clusters
+export { loadTransactions, TRANSACTION_COLUMNS } from "./rfm/transactions";
+export {
+  rfmFeatures, CLEANING_RULES, type CleaningRule, type FunnelStep, type CustomerFeatures, type RfmFeaturesOptions,
+  type RfmFeatures,
+} from "./rfm/features";
+export { rfmScores, type QuintileTies, type QuantileScoreOptions, type RfmScore } from "./rfm/scoring";
+export { rfmSegment, RFM_SEGMENTS, type RfmSegment, RFM_SEGMENT_GRID, RFM_SEGMENT_ACTIONS } from "./rfm/segments";
+export {
+  clusterRfm, rfmKSweep, type RfmValues, type RfmClusterOptions, type RfmClustering, type RfmKSweepOptions,
+  type RfmKSweep,
+} from "./rfm/cluster-rfm";
+export {
+  compareGroupings, summarizeRfmGroups, type GroupingComparison, type RfmGroupSummary,
+} from "./rfm/compare-groupings";

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { zScoreBarsChart } from "../src/charts/report-z-bars";
 import { nameSegments, profileSegments, recommendSegments } from "../src/profile";
-import { buildReport, reportPca, type ReportInput } from "../src/report";
+import { buildReport, type ReportInput } from "../src/report";
+import { pca } from "../src/reduce/pca";
 import { assertClose } from "./helpers/assert-close";
 
 test("zScoreBarsChart: one bar trace per segment, guide lines at ±threshold", () => {
@@ -16,12 +17,12 @@ test("zScoreBarsChart: one bar trace per segment, guide lines at ±threshold", (
   assert.throws(() => zScoreBarsChart([[1]], ["a", "b"]), /zScores\[0\] has 1 values, featureNames has 2/);
 });
 
-test("reportPca: the first axis of points on a line carries all the variance", () => {
+test("the report's PCA view (pca, 2 components): the first axis of points on a line carries all the variance", () => {
   // Points on y = 2x: PC1 ∝ (1, 2)/√5, scores ±√5·t, PC2 has zero variance.
-  const pca = reportPca([[-1, -2], [0, 0], [1, 2]]);
-  assertClose(pca.components[0]!, [1 / Math.sqrt(5), 2 / Math.sqrt(5)], 1e-9, 1e-12);
-  assertClose(pca.explainedVarianceRatio, [1, 0], 1e-9, 1e-9);
-  assertClose(pca.scores.map((s) => s[0]!), [-Math.sqrt(5), 0, Math.sqrt(5)], 1e-9, 1e-12);
+  const view = pca([[-1, -2], [0, 0], [1, 2]], { components: 2 });
+  assertClose(view.components[0]!, [1 / Math.sqrt(5), 2 / Math.sqrt(5)], 1e-9, 1e-12);
+  assertClose(view.explainedVarianceRatio, [1, 0], 1e-9, 1e-9);
+  assertClose(view.scores.map((s) => s[0]!), [-Math.sqrt(5), 0, Math.sqrt(5)], 1e-9, 1e-12);
 });
 
 function smallReport(features: string[], X: number[][]): ReportInput {

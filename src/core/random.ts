@@ -33,16 +33,6 @@ export function randomNormal(random: RandomSource): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
-/** Fisher–Yates shuffle of a copy of `values`. */
-export function shuffled<T>(values: readonly T[], random: RandomSource): T[] {
-  const out = values.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(random, i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 /** `size` indices drawn from [0, n) with replacement (a bootstrap sample). */
 export function bootstrapIndices(random: RandomSource, n: number, size = n): Int32Array {
   const idx = new Int32Array(size);

@@ -21,7 +21,7 @@ import { baseLayout } from "../charts/figure";
 import { NAMING_RULE, type SegmentName } from "../profile/name-segments";
 import type { ProfileTable } from "../profile/profile-segments";
 import type { SegmentRecommendation } from "../profile/recommend-segments";
-import { reportPca } from "./report-pca";
+import { pca } from "../reduce/pca";
 
 /** Points drawn in the scatter views at most (a seeded sample beyond that keeps the page light). */
 export const REPORT_MAX_POINTS = 5000;
@@ -125,10 +125,10 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
   } else {
     // PCA of the scaled numeric features of the shown customers (one-hot columns left out: their arrows would only clutter the view).
     const d = report.features.length;
-    const pca = reportPca(pick(report.scaled).map((row) => row.slice(0, d)));
-    scatter = pcaBiplotChart(pca.scores, pca.components, report.features, {
+    const view = pca(pick(report.scaled).map((row) => row.slice(0, d)), { components: 2 });
+    scatter = pcaBiplotChart(view.scores, view.components, report.features, {
       labels: pick(report.labels),
-      explainedVarianceRatio: pca.explainedVarianceRatio,
+      explainedVarianceRatio: view.explainedVarianceRatio,
       title: "Segments on the first two principal components of the scaled features",
     });
     // Legend entries "cluster i" → "i: <segment name>".

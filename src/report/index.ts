@@ -1,2 +1,1 @@
 export * from "./build-report";
-export * from "./report-pca";
