@@ -83,15 +83,7 @@ step(
   "build dist/",
   () => mtime(distStamp) > Math.max(newestIn(path.join(root, "src")), mtime(path.join(root, "tsconfig.build.json"))),
   () => {
-    fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
-    sh(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
-    for (const entry of fs.readdirSync(path.join(root, "src"), { recursive: true })) {
-      if (String(entry).endsWith(".sql")) {
-        fs.mkdirSync(path.dirname(path.join(root, "dist", entry)), { recursive: true });
-        fs.copyFileSync(path.join(root, "src", entry), path.join(root, "dist", entry));
-      }
-    }
-    fs.chmodSync(path.join(root, "dist", "cli", "segment.js"), 0o755); // the package's `bin`
+    sh(process.execPath, [path.join(root, "scripts", "build.mjs")]); // the same build as `npm run build`
     fs.writeFileSync(distStamp, new Date().toISOString());
   },
 );
