@@ -13,3 +13,4 @@ export * from "./profile";
 export * from "./charts";
 export * from "./report";
 export * from "./rfm";
+export * from "./value";
