@@ -18,9 +18,11 @@ export interface PurchaseHistory {
 /** Throw unless every array has `n` entries. */
 export function checkLengths(fn: string, arrays: Record<string, readonly number[]>): number {
   const entries = Object.entries(arrays);
-  const n = entries[0]![1].length;
   for (const [name, values] of entries) {
-    if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw new ArgumentError(`${fn}: ${name} must be an array of numbers`);
+    if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw new ArgumentError(`${fn}: ${name} must be an array of numbers, got ${values === null ? "null" : typeof values}`);
+  }
+  const n = entries[0]![1].length;
+  for (const [, values] of entries) {
     if (values.length !== n) {
       throw new ArgumentError(`${fn}: ragged arrays: ${entries.map(([k, v]) => `${k} has ${v.length}`).join(", ")} entries`);
     }

@@ -5,3 +5,8 @@ export { fitBetaGeo, betaGeoStandardErrors, type BetaGeoFit, type FitBetaGeoOpti
 export { betaGeoExpectedPurchases, betaGeoProbabilityAlive, betaGeoUnconditionalPurchases } from "./beta-geo-predict";
 export { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams, type GammaGammaFit, type FitGammaGammaOptions, type SpendHistory } from "./gamma-gamma";
 export { customerLifetimeValue, type CustomerLifetimeValueInput } from "./customer-lifetime-value";
+export { valueSummary, valueColumns, type ValueColumns, type ValueSummary, type ValueSummaryOptions, type ValueCustomer } from "./value-summary";
+export { betaGeoMatrix, type BetaGeoMatrix, type BetaGeoMatrixOptions, type BetaGeoMatrixMetric } from "./beta-geo-matrix";
+export { valueSegments, VALUE_SEGMENT_ACTIONS, CLV_TIERS, ALIVE_BANDS, type ValueSegment, type ValueSegmentsOptions, type ClvTier, type AliveBand } from "./value-segments";
+export { customerValue, VALUE_CSV_COLUMNS, type CustomerValueOptions, type CustomerValueRow, type CustomerValueResult } from "./customer-value";
+export { writeValueFiles, valueCsv, valueModelJson, VALUE_FILES } from "./value-files";
