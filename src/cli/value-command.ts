@@ -61,8 +61,8 @@ export async function valueCommand(argv: string[]): Promise<number> {
     process.stderr.write(
       [
         `segment value: ${rows.length.toLocaleString("en-US")} customers, observed to ${result.observationEnd} (time in days)`,
-        `segment value: BG/NBD r=${bg.r.toFixed(4)} alpha=${bg.alpha.toFixed(4)} a=${bg.a.toFixed(4)} b=${bg.b.toFixed(4)} (log-likelihood ${bg.logLikelihood.toFixed(1)}${bg.converged ? "" : ", NOT converged"})`,
-        `segment value: Gamma-Gamma p=${gg.p.toFixed(4)} q=${gg.q.toFixed(4)} v=${gg.v.toFixed(4)}${gg.converged ? "" : " (NOT converged)"}`,
+        `segment value: BG/NBD r=${fmt(bg.r)} alpha=${fmt(bg.alpha)} a=${fmt(bg.a)} b=${fmt(bg.b)} (log-likelihood ${bg.logLikelihood.toFixed(1)}${bg.converged ? "" : ", NOT converged"})`,
+        `segment value: Gamma-Gamma p=${fmt(gg.p)} q=${fmt(gg.q)} v=${fmt(gg.v)}${gg.converged ? "" : " (NOT converged)"}`,
         `segment value: predicted ${months}-month CLV ${total.toFixed(2)} in total (discount ${discountRate} a month)`,
         ...[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s, n]) => `  ${s.padEnd(26)} ${String(n).padStart(7)}`),
         `segment value: wrote ${files.join(", ")}`,
@@ -70,6 +70,11 @@ export async function valueCommand(argv: string[]): Promise<number> {
     );
   }
   return 0;
+}
+
+/** Four significant digits: parameters span 1e-7 (a at its boundary) to 1e4. */
+function fmt(x: number): string {
+  return Number(x.toPrecision(4)).toString();
 }
 
 function integer(text: string, flag: string): number {
