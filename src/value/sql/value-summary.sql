@@ -8,7 +8,8 @@
 --   T                 = calibration end − first purchase day (days)
 --   monetary          = mean value of the repeat purchase days (the first day excluded; 0 without repeats)
 --   holdout_frequency = purchase days after the calibration end, up to the observation end
---   holdout_monetary  = mean value of those days (0 without any)
+--   holdout_monetary  = mean value of those days (0 without any; lifetimes averages the holdout's
+--                       transaction rows instead, which differs from its own calibration monetary)
 -- Only customers whose first purchase is on or before the calibration end are kept.
 -- $calibration_end and $observation_end are DATEs; without a holdout both are the last purchase day.
 WITH
