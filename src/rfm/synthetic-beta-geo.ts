@@ -42,7 +42,7 @@ export interface SimulatedBetaGeo {
  *   of the wrong length.
  * @example
  * simulateBetaGeo({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, { nCustomers: 3, T: 39, seed: 1 }).frequency;
- * // => three repeat-purchase counts, the same for the same seed
+ * // => [3, 0, 0] (the same for the same seed)
  */
 export function simulateBetaGeo(params: { r: number; alpha: number; a: number; b: number }, options: SimulateBetaGeoOptions): SimulatedBetaGeo {
   const fn = "simulateBetaGeo";

@@ -45,7 +45,7 @@ export interface BetaGeoMatrix {
  * @throws {ArgumentError} for bad parameters, maxFrequency not a non-negative integer, T <= 0 or a step <= 0.
  * @example
  * betaGeoMatrix(cdnowParams, { metric: "probabilityAlive", maxFrequency: 2, T: 39, recencyStep: 39 }).values;
- * // => [[1, 0.4…, 0.2…], [1, 0.9…, 0.9…]]  (recency 0 then 39)
+ * // => [[1, 0.151…, 0.025…], [1, 0.754…, 0.812…]]  (recency 0 then 39)
  */
 export function betaGeoMatrix(params: BetaGeoParams, options: BetaGeoMatrixOptions = {}): BetaGeoMatrix {
   const fn = "betaGeoMatrix";

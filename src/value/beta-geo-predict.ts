@@ -63,7 +63,7 @@ export function expectedPurchases(params: BetaGeoParams, t: number, x: number, t
  * @throws {ArgumentError} for bad parameters or a bad history.
  * @example
  * betaGeoProbabilityAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, [2, 0], [30.43, 0], [38.86, 38.86]);
- * // => [0.8612…, 1]
+ * // => [0.7265…, 1]
  */
 export function betaGeoProbabilityAlive(params: BetaGeoParams, frequency: readonly number[], recency: readonly number[], T: readonly number[]): number[] {
   const fn = "betaGeoProbabilityAlive";
@@ -93,7 +93,7 @@ export function betaGeoProbabilityAlive(params: BetaGeoParams, frequency: readon
  * @returns the expected number of repeat purchases.
  * @throws {ArgumentError} for bad parameters, a + b <= 1 or a negative t.
  * @example
- * betaGeoUnconditionalPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 78); // => 1.8580… (CDNOW, 78 weeks)
+ * betaGeoUnconditionalPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 78); // => 1.8605… (CDNOW, 78 weeks)
  */
 export function betaGeoUnconditionalPurchases(params: BetaGeoParams, t: number): number {
   const fn = "betaGeoUnconditionalPurchases";

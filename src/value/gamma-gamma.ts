@@ -132,7 +132,7 @@ function gammaGammaLogLikelihood({ p, q, v }: GammaGammaParams, xs: readonly num
  * @returns expected spend per transaction (nCustomers).
  * @throws {ArgumentError} for bad parameters, q <= 1, ragged arrays, NaN or monetary <= 0 where frequency > 0.
  * @example
- * gammaGammaExpectedSpend({ p: 6.25, q: 3.74, v: 15.44 }, [0, 2], [0, 20]); // => [35.2…, 24.6…]
+ * gammaGammaExpectedSpend({ p: 6.25, q: 3.74, v: 15.44 }, [0, 2], [0, 20]); // => [35.2…, 22.7…]
  */
 export function gammaGammaExpectedSpend(params: GammaGammaParams, frequency: readonly number[], monetary: readonly number[]): number[] {
   const fn = "gammaGammaExpectedSpend";
