@@ -138,3 +138,39 @@ export {
 export {
   compareGroupings, summarizeRfmGroups, type GroupingComparison, type RfmGroupSummary,
 } from "./rfm/compare-groupings";
+
+// value: customer lifetime value (BG/NBD purchases and P(alive), Gamma-Gamma spend), value segments
+export { type PurchaseHistory } from "./value/check-inputs";
+export { hyp2f1 } from "./value/hyp2f1";
+export { betaGeoLogLikelihood, type BetaGeoParams } from "./value/beta-geo-likelihood";
+export { fitBetaGeo, betaGeoStandardErrors, type BetaGeoFit, type FitBetaGeoOptions } from "./value/fit-beta-geo";
+export {
+  betaGeoExpectedPurchases, betaGeoProbabilityAlive, betaGeoUnconditionalPurchases,
+} from "./value/beta-geo-predict";
+export {
+  fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams, type GammaGammaFit, type FitGammaGammaOptions,
+  type SpendHistory,
+} from "./value/gamma-gamma";
+export { customerLifetimeValue, type CustomerLifetimeValueInput } from "./value/customer-lifetime-value";
+export {
+  valueSummary, valueColumns, type ValueColumns, type ValueSummary, type ValueSummaryOptions, type ValueCustomer,
+} from "./value/value-summary";
+export {
+  betaGeoMatrix, type BetaGeoMatrix, type BetaGeoMatrixOptions, type BetaGeoMatrixMetric,
+} from "./value/beta-geo-matrix";
+export {
+  valueSegments, VALUE_SEGMENT_ACTIONS, CLV_TIERS, ALIVE_BANDS, type ValueSegment, type ValueSegmentsOptions,
+  type ClvTier, type AliveBand,
+} from "./value/value-segments";
+export {
+  customerValue, VALUE_CSV_COLUMNS, type CustomerValueOptions, type CustomerValueRow, type CustomerValueResult,
+} from "./value/customer-value";
+export { writeValueFiles, valueCsv, valueModelJson, VALUE_FILES } from "./value/value-files";
+export { simulateBetaGeo, type SimulateBetaGeoOptions, type SimulatedBetaGeo } from "./rfm/synthetic-beta-geo";
+export { valueMatrixChart, type ValueMatrixChartOptions, type ValueMatrixLike } from "./charts/value-matrix";
+export {
+  holdoutGroups, holdoutPurchasesChart, type HoldoutPurchasesOptions, type HoldoutGroup,
+} from "./charts/holdout-purchases";
+export {
+  summarizeClvBySegment, clvBySegmentChart, type ClvBySegmentOptions, type ClvSegmentSummary,
+} from "./charts/clv-by-segment";

@@ -33,3 +33,6 @@ export * from "./rfm-snake";
 export * from "./rfm-k-selection";
 export * from "./report-z-bars";
 export * from "./profile-rows";
+export * from "./value-matrix";
+export * from "./holdout-purchases";
+export * from "./clv-by-segment";

@@ -5,6 +5,7 @@
  *   segment score <model.json> <new.csv> --out <f>  assign new customers with a saved model
  *   segment sql <model.json> [--dialect d]          print a SQL query that scores a warehouse table
  *   segment rfm <transactions.csv> --out <dir>      RFM scores, segments and clusters from transactions
+ *   segment value <transactions.csv> --out <dir>    BG/NBD + Gamma-Gamma: expected purchases, P(alive), CLV
  * Bad input ends with exit code 2 and one line naming the file, row and column.
  */
 import fs from "node:fs";
@@ -18,6 +19,7 @@ import { Progress } from "./progress";
 import { RUN_DEFAULTS, runSegmentation } from "./run-command";
 import { readModel, scoreCustomers } from "./score-command";
 import { modelToSql, SQL_DIALECTS, type SqlDialect } from "./sql-scoring";
+import { VALUE_HELP, valueCommand } from "./value-command";
 
 /** A command-line mistake: exit code 2 like bad data. */
 export class UsageError extends Error {
@@ -31,6 +33,7 @@ Usage:
   segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids]
   segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name]
   segment rfm <transactions.csv> --out <dir> [--k N] [--seed N]
+${VALUE_HELP}
 
 run options (defaults reproduce the Mall Customers analysis):
   --id <col>                 ID column (default: ${RUN_DEFAULTS.id})
@@ -110,8 +113,10 @@ export async function main(argv: string[]): Promise<number> {
         return sqlCommand(rest);
       case "rfm":
         return await rfmCommand(rest);
+      case "value":
+        return await valueCommand(rest);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, score, sql, rfm; see segment --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, score, sql, rfm, value; see segment --help)`);
     }
   } catch (err) {
     return reportError(err);

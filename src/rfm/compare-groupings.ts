@@ -20,15 +20,17 @@ export interface GroupingComparison<A, B> {
  * @param a - n labels (e.g. segment names).
  * @param b - n labels (e.g. cluster numbers).
  * @param rowOrder - optional order of a's labels (labels not in it follow in first-seen order).
+ * @param columnOrder - optional order of b's labels, likewise (numbers are otherwise sorted).
  * @throws {ArgumentError} when the lengths differ.
  * @example
  * compareGroupings(["x", "x", "y"], [0, 0, 1]).ari; // => 1
  */
-export function compareGroupings<A, B>(a: readonly A[], b: readonly B[], rowOrder: readonly A[] = []): GroupingComparison<A, B> {
+export function compareGroupings<A, B>(a: readonly A[], b: readonly B[], rowOrder: readonly A[] = [], columnOrder: readonly B[] = []): GroupingComparison<A, B> {
   if (a.length !== b.length) throw new ArgumentError(`compareGroupings: a has length ${a.length}, b has length ${b.length}`);
   const rows = distinct([...rowOrder.filter((r) => a.includes(r)), ...a]);
   const columns = distinct(b);
   if (columns.every((c) => typeof c === "number")) (columns as number[]).sort((x, y) => x - y);
+  if (columnOrder.length > 0) columns.splice(0, columns.length, ...distinct([...columnOrder.filter((c) => b.includes(c)), ...columns]));
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(columns.map((c, j) => [c, j]));
   const counts = rows.map(() => new Array<number>(columns.length).fill(0));
