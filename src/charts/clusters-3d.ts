@@ -48,7 +48,12 @@ export function clusters3dChart(X: number[][], labels: ArrayLike<number>, option
   const [x, y, z] = opts.featureNames;
   const layout = baseLayout(opts.title, {
     height: opts.height,
-    scene: { xaxis: { title: { text: x } }, yaxis: { title: { text: y } }, zaxis: { title: { text: z } } },
+    // The camera a little farther out than Plotly's default (1.25, 1.25, 1.25), so the lowest corner of the
+    // box, its tick labels and axis titles stay inside the scene while the chart is turned.
+    scene: {
+      xaxis: { title: { text: x } }, yaxis: { title: { text: y } }, zaxis: { title: { text: z } },
+      camera: { eye: { x: 1.6, y: 1.6, z: 1.2 } },
+    },
   });
   return { data, layout };
 }

@@ -11,9 +11,14 @@ export interface HtmlTableOptions {
   maxRows?: number;
   /** Rows for which this returns true are highlighted. @default none */
   highlight?: (row: Record<string, unknown>, index: number) => boolean;
+  /**
+   * Show the leading and trailing whitespace of text values, which HTML would hide: each space as "␣",
+   * each tab as "⇥" (so " Male " reads "␣Male␣", not "Male"). @default true
+   */
+  showWhitespace?: boolean;
 }
 
-const defaults = { digits: 2, maxRows: 50 };
+const defaults = { digits: 2, maxRows: 50, showWhitespace: true };
 
 /**
  * A small HTML table of plain rows (numbers right-aligned and rounded, text escaped), with inline
@@ -38,7 +43,9 @@ export function htmlTable(records: readonly object[], options: HtmlTableOptions 
     const tds = columns.map((c) => {
       const v = row[c];
       const numeric = typeof v === "number";
-      return `<td style="${cell}text-align:${numeric ? "right" : "left"}">${escapeHtml(formatValue(v, opts.digits))}</td>`;
+      const text = formatValue(v, opts.digits);
+      const display = typeof v === "string" && opts.showWhitespace ? visibleEdgeWhitespace(text) : text;
+      return `<td style="${cell}text-align:${numeric ? "right" : "left"}">${escapeHtml(display)}</td>`;
     }).join("");
     return `<tr${style}>${tds}</tr>`;
   }).join("");
@@ -52,6 +59,12 @@ function formatValue(v: unknown, digits: number): string {
   if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return "–";
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(digits);
   return String(v);
+}
+
+/** Leading and trailing spaces as "␣" and tabs as "⇥"; inner whitespace is left as it is. */
+function visibleEdgeWhitespace(text: string): string {
+  const mark = (ws: string) => ws.replace(/ /g, "\u2423").replace(/\t/g, "\u21e5");
+  return text.replace(/^[ \t]+/, mark).replace(/[ \t]+$/, mark);
 }
 
 function escapeHtml(text: string): string {
