@@ -26,10 +26,10 @@ const defaults = { digits: 2, maxRows: 50, showWhitespace: true };
  *
  * @param records - one plain object per row; values are numbers, strings, booleans, null or undefined.
  * @param options - see {@link HtmlTableOptions}.
- * @returns the `<table>` markup.
+ * @returns the `<table>` markup, in a `<div>` that scrolls sideways when the table is wider than the page.
  * @example
  * htmlTable([{ k: 3, score: 0.4567 }]);
- * // => '<table …><thead><tr><th …>k</th><th …>score</th></tr></thead><tbody><tr><td …>3</td><td …>0.46</td></tr></tbody></table>'
+ * // => '<div …><table …><thead><tr><th …>k</th><th …>score</th></tr></thead><tbody><tr><td …>3</td><td …>0.46</td></tr></tbody></table></div>'
  */
 export function htmlTable(records: readonly object[], options: HtmlTableOptions = {}): string {
   const opts = { ...defaults, ...options };
@@ -51,7 +51,9 @@ export function htmlTable(records: readonly object[], options: HtmlTableOptions 
   }).join("");
   const more = rows.length > shown.length ? `<tr><td colspan="${columns.length}" style="${cell}color:#777">… ${rows.length - shown.length} more rows</td></tr>` : "";
   const caption = opts.caption ? `<caption style="caption-side:top;text-align:left;font-weight:600;padding:4px 0">${escapeHtml(opts.caption)}</caption>` : "";
-  return `<table style="border-collapse:collapse;font:13px sans-serif;margin:6px 0">${caption}<thead><tr>${head}</tr></thead><tbody>${body}${more}</tbody></table>`;
+  // A wide table scrolls sideways inside its own box instead of being cut off by the output area.
+  const table = `<table style="border-collapse:collapse;font:13px sans-serif;margin:6px 0">${caption}<thead><tr>${head}</tr></thead><tbody>${body}${more}</tbody></table>`;
+  return `<div style="overflow-x:auto;max-width:100%">${table}</div>`;
 }
 
 /** A value as table text: integers as is, other numbers rounded to `digits`, null/undefined/NaN as "–". */
