@@ -41,6 +41,16 @@ describe("committed notebooks", () => {
         assert.doesNotMatch(bare, /\$/, `cell ${i + 1}: write k<span>\\$</span>`);
       }
     });
+    it(`${file} has code a learner can copy: lines of at most 100 characters, no non-null assertions`, () => {
+      for (const [i, cell] of nb.cells.entries()) {
+        if (cell.cell_type !== "code") continue;
+        for (const line of [cell.source].flat().join("").split("\n")) {
+          assert.ok(line.length <= 100, `cell ${i + 1}: ${line.length} characters: ${line.slice(0, 60)}…`);
+          // `x!` or `x[i]!` (but not `!==` / `!=`): a promise to the compiler the cell does not check
+          assert.doesNotMatch(line, /[\w\])]!(?!=)/, `cell ${i + 1}: non-null assertion in ${line.trim()}`);
+        }
+      }
+    });
     it(`${file} runs on the tslab kernel and imports the package by name`, () => {
       assert.equal(nb.metadata.kernelspec?.name, "tslab");
       const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join("")).join("\n");
