@@ -61,6 +61,7 @@ export { gapStatistic, type GapStatisticOptions, type GapStatisticResult } from 
 export { bicCurve, type BicCurveOptions, type BicCurveResult } from "./evaluate/bic-curve";
 export { stability, type StabilityAnalysisOptions, type StabilityAnalysisResult } from "./evaluate/stability";
 export { chooseK, K_INDICES, type KIndex, type ChooseKOptions, type ChooseKResult } from "./evaluate/choose-k";
+export { matchLabels, type MatchLabelsOptions, type MatchedLabels } from "./evaluate/match-labels";
 export {
   compareClusterings, type NamedClustering, type ClusteringComparisonRow, type ClusteringComparison,
 } from "./evaluate/compare-clusterings";
@@ -78,6 +79,9 @@ export {
 export { recommendSegments, type FeatureRole, type SegmentRecommendation } from "./profile/recommend-segments";
 export { pseudonymiseIds, type PseudonymiseOptions } from "./profile/pseudonymise-ids";
 export { toCsv, type CsvValue, type ToCsvOptions } from "./profile/to-csv";
+export {
+  bootstrapSegments, type BootstrapSegmentsOptions, type BootstrapInterval, type SegmentIntervals,
+} from "./profile/bootstrap-segments";
 
 // charts: one Plotly figure builder per chart, and show()
 export { type Figure } from "./charts/figure";

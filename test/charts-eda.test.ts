@@ -36,5 +36,8 @@ describe("EDA chart builders", () => {
     const fig = countBarChart(["Female", "Male", "Female", "Female"]);
     const [bar] = fig.data as Trace[];
     assert.deepEqual([bar!.x, bar!.y, bar!.text], [["Female", "Male"], [3, 1], ["3 (75.0 %)", "1 (25.0 %)"]]);
+    // headroom above the tallest bar for its label (3 × 1.15), drawn even where it passes the axes
+    assert.deepEqual((fig.layout.yaxis as { range: number[] }).range, [0, 3 * 1.15]);
+    assert.equal((bar as { cliponaxis?: boolean }).cliponaxis, false);
   });
 });

@@ -71,8 +71,20 @@ test("bicAicChart marks each minimum", () => {
 test("stabilityChart highlights the chosen k and carries the spread", () => {
   const t = (stabilityChart([2, 3, 4], [0.9, 0.95, 0.6], { chosen: 3, spread: [0.1, 0.02, 0.2] }).data as Json[])[0]!;
   assert.deepEqual(t.marker.color, ["#636efa", "#ef553b", "#636efa"]);
-  assert.deepEqual(t.error_y.array, [0.1, 0.02, 0.2]);
+  assertClose(t.error_y.array, [0.1, 0.02, 0.2], 1e-12);
   assert.throws(() => stabilityChart([2], [1, 2]), /1 ks, 2 scores/);
+});
+
+test("stabilityChart keeps error bars inside the range of the ARI, or draws a given interval", () => {
+  // 0.95 + 0.2 would pass 1 and 0.1 − 0.2 would fall below 0: the bars stop at 1 and at 0
+  const clipped = (stabilityChart([2, 3], [0.95, 0.1], { spread: [0.2, 0.2] }).data as Json[])[0]!;
+  assertClose(clipped.error_y.array, [0.05, 0.2], 1e-12);
+  assertClose(clipped.error_y.arrayminus, [0.2, 0.1], 1e-12);
+  const interval = { lower: [0.8, 0.05], upper: [1, 0.3] };
+  const t = (stabilityChart([2, 3], [0.95, 0.1], { interval: interval }).data as Json[])[0]!;
+  assertClose(t.error_y.array, [0.05, 0.2], 1e-12);
+  assertClose(t.error_y.arrayminus, [0.15, 0.05], 1e-12);
+  assert.throws(() => stabilityChart([2, 3], [1, 1], { interval: { lower: [0], upper: [1, 1] } }), /interval of 1 lower/);
 });
 
 test("voteChart counts votes per k and highlights the majority", () => {

@@ -41,6 +41,9 @@ test("boxBySegmentChart: a box per (feature, segment) on its own axis, legend on
     ["x2", "segment 0", [10, 30], false], ["x2", "segment 1", [20], false],
   ]);
   assert.equal((fig.layout as Json).xaxis2.title.text, "b");
+  assert.deepEqual(traces.map((t) => t.boxpoints), ["outliers", "outliers", "outliers", "outliers"]);
+  const strip = boxBySegmentChart([[1], [1], [3]], [0, 0, 0], ["a"], { points: "all" }).data as Json[];
+  assert.deepEqual([strip[0].boxpoints, strip[0].pointpos, strip[0].jitter > 0], ["all", 0, true]);
 });
 
 test("distributionsBeforeAfterChart: top row before, bottom row after", () => {
@@ -62,6 +65,15 @@ test("htmlTable: escapes text, rounds non-integers, truncates and highlights", (
   assert.match(html, /… 1 more rows/);
   assert.match(html, /<tr style="background:#fff3cd/);
   assert.equal(htmlTable([{ a: 1 }], { columns: [] }).includes("<td"), false);
+});
+
+test("htmlTable shows the leading and trailing whitespace of text, which HTML would collapse", () => {
+  const html = htmlTable([{ before: " Male ", after: "Male", note: "two  inner\tspaces", tab: "\tF" }]);
+  assert.match(html, />\u2423Male\u2423</);
+  assert.match(html, />Male</);
+  assert.match(html, />two {2}inner\tspaces</); // inner whitespace untouched
+  assert.match(html, />\u21e5F</);
+  assert.match(htmlTable([{ before: " Male " }], { showWhitespace: false }), /> Male </);
 });
 
 test("profileRows flattens a profile: size, share %, mean/median/difference per feature, category shares, overall row", () => {

@@ -107,6 +107,7 @@ describe("RFM chart colour scales", () => {
     assert.equal(texts.find((a) => a["x"] === 1 && a["y"] === 1)!["font"]["color"], "#ffffff"); // 2 = the maximum
     assert.equal(texts.find((a) => a["x"] === 5 && a["y"] === 5)!["font"]["color"], "#222222"); // 1, mid-scale
     assert.equal(trace(rfmCrosstabChart(["a"], [0], [[1]]))["reversescale"], true);
-    assert.equal(trace(rfmTreemapChart([{ group: "a", customers: 1, revenue: 1 }]))["marker"]["reversescale"], true);
+    // the treemap runs from light blue (0 % of revenue: still visible on white) to dark blue
+    assert.deepEqual(trace(rfmTreemapChart([{ group: "a", customers: 1, revenue: 1 }]))["marker"]["colorscale"], [[0, "#c6dbef"], [1, "#08306b"]]);
   });
 });

@@ -32,17 +32,38 @@ describe("runRfm (segment rfm)", () => {
     );
   });
 
-  test("scores are quintiles, segments are named, clusters are 0..k-1", () => {
+  test("scores are quintiles with ties kept together, segments are named, clusters are 0..k-1", () => {
+    const column = { R: "recency_days", F: "frequency", M: "monetary" } as const;
     for (const key of ["R", "F", "M"] as const) {
-      const counts = [1, 2, 3, 4, 5].map((s) => result.rows.filter((r) => r[key] === s).length);
-      // NTILE(5) of 3017 rows: 604, 604, 603, 603, 603
-      assert.deepEqual(counts, [604, 604, 603, 603, 603], key);
+      const values = result.rows.map((r) => r[column[key]]);
+      const sorted = [...values].sort((a, b) => (key === "R" ? b - a : a - b));
+      result.rows.forEach((r, i) => {
+        // "min": a customer's score is the NTILE(5) bucket of the first position its value takes in the
+        // sorted column (3017 rows: buckets of 604, 604, 603, 603, 603), whatever its row order
+        const first = sorted.indexOf(values[i]!);
+        const bucket = first < 1208 ? Math.floor(first / 604) + 1 : 3 + Math.floor((first - 1208) / 603);
+        assert.equal(r[key], bucket, `${key} of row ${i}`);
+      });
     }
+    // 1,431 customers bought once: all of them score F = 1
+    assert.equal(result.rows.filter((r) => r.F === 1).length, result.rows.filter((r) => r.frequency === 1).length);
     assert.ok(result.rows.every((r) => (RFM_SEGMENTS as readonly string[]).includes(r.rfm_segment)));
     assert.deepEqual(new Set(result.rows.map((r) => r.cluster)), new Set([0, 1, 2, 3]));
     assert.equal(result.clusterCounts.reduce((a, b) => a + b, 0), 3017);
     assert.equal(Object.values(result.segmentCounts).reduce((a, b) => a + b, 0), 3017);
     assert.ok(result.ari > 0 && result.ari < 1);
+  });
+
+  test('ties: "first" gives NTILE bins of equal size, split by row order', async () => {
+    const first = await runRfm({ input: retailSamplePath(), out: path.join(dir, "first"), quiet: true, ties: "first" });
+    for (const key of ["R", "F", "M"] as const) {
+      const counts = [1, 2, 3, 4, 5].map((s) => first.rows.filter((r) => r[key] === s).length);
+      // NTILE(5) of 3017 rows: 604, 604, 603, 603, 603
+      assert.deepEqual(counts, [604, 604, 603, 603, 603], key);
+    }
+    // the one-time buyers are spread over F = 1, 2 and 3 by CustomerID order alone
+    const onceF = new Set(first.rows.filter((r) => r.frequency === 1).map((r) => r.F));
+    assert.deepEqual([...onceF].sort(), [1, 2, 3]);
   });
 
   test("the same seed gives the same file", async () => {

@@ -26,11 +26,16 @@ describe("quantileScores", () => {
     // sorted positions 0..9 → NTILE 1,1,2,2,3,3,4,4,5,5; the four 1s straddle the 1|2 edge
     assert.deepEqual(quantileScores(values, { ties: "first" }), [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
     assert.deepEqual(quantileScores(values, { ties: "min" }), [1, 1, 1, 1, 3, 3, 4, 4, 5, 5]);
+    // the default keeps ties together, so the score of equal values does not depend on their order
+    assert.deepEqual(quantileScores(values), quantileScores(values, { ties: "min" }));
+    assert.deepEqual(quantileScores([...values].reverse()), [5, 5, 4, 4, 3, 3, 1, 1, 1, 1]);
+    assert.deepEqual(rfmScores(values.map((v) => ({ recency_days: 1, frequency: v, monetary: v }))).map((s) => s.F),
+      [1, 1, 1, 1, 3, 3, 4, 4, 5, 5]);
   });
 
   test("ties with invert: the equal most-recent customers", () => {
     // descending order: 4 (pos 0 → 1), 3 (→ 2), 2 (→ 3), the 1 at index 0 (→ 4), the 1 at index 1 (→ 5)
-    assert.deepEqual(quantileScores([1, 1, 2, 3, 4], { invert: true }), [4, 5, 3, 2, 1]);
+    assert.deepEqual(quantileScores([1, 1, 2, 3, 4], { invert: true, ties: "first" }), [4, 5, 3, 2, 1]);
     assert.deepEqual(quantileScores([1, 1, 2, 3, 4], { invert: true, ties: "min" }), [4, 4, 3, 2, 1]);
   });
 

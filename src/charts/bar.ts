@@ -32,7 +32,14 @@ export function countBarChart(values: readonly string[], options: BarOptions = {
   const y = categories.map((c) => counts.get(c)!);
   const text = y.map((count) => (opts.showShare ? `${count} (${((100 * count) / values.length).toFixed(1)} %)` : String(count)));
   return {
-    data: [{ type: "bar", x: categories, y, text, textposition: "outside", marker: { color: categories.map((_, i) => palette[i % palette.length]!) } }],
-    layout: baseLayout(opts.title, { height: opts.height, xaxis: { title: { text: opts.xTitle } }, yaxis: { title: { text: opts.yTitle }, rangemode: "tozero" } }),
+    data: [{
+      type: "bar", x: categories, y, text, textposition: "outside", cliponaxis: false,
+      marker: { color: categories.map((_, i) => palette[i % palette.length]!) },
+    }],
+    // The y range leaves 15 % of headroom above the tallest bar, so that its label fits inside the plot area.
+    layout: baseLayout(opts.title, {
+      height: opts.height, xaxis: { title: { text: opts.xTitle } },
+      yaxis: { title: { text: opts.yTitle }, range: [0, 1.15 * Math.max(1, ...y)] },
+    }),
   };
 }

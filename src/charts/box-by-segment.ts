@@ -10,9 +10,14 @@ export interface BoxBySegmentOptions {
   title?: string;
   /** @default 420 */
   height?: number;
+  /**
+   * Points drawn next to each box: `"outliers"` only, or `"all"` (every value, jittered sideways, so that
+   * equal values show as separate dots: use it for a few values, e.g. 20 runs). @default "outliers"
+   */
+  points?: "outliers" | "all";
 }
 
-const defaults = { title: "Features by segment", height: 420 };
+const defaults = { title: "Features by segment", height: 420, points: "outliers" as const };
 
 /**
  * Box plots of every feature per segment, one panel per feature side by side.
@@ -38,7 +43,8 @@ export function boxBySegmentChart(X: number[][], labels: ArrayLike<number>, feat
       const idx = indicesOf(labels, s);
       data.push({
         type: "box", name: opts.segmentNames?.[s] ?? `segment ${s}`, legendgroup: `s${s}`, showlegend: j === 0,
-        y: idx.map((i) => X[i]![j]!), xaxis: `x${suffix}`, yaxis: `y${suffix}`, marker: { color: clusterColor(s) }, boxpoints: "outliers",
+        y: idx.map((i) => X[i]![j]!), xaxis: `x${suffix}`, yaxis: `y${suffix}`, marker: { color: clusterColor(s) },
+        boxpoints: opts.points, ...(opts.points === "all" ? { jitter: 0.5, pointpos: 0 } : {}),
       } as Data);
     }
     Object.assign(axes, { [`xaxis${suffix}`]: { showticklabels: false, title: { text: feature } } });

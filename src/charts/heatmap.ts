@@ -49,6 +49,6 @@ export function heatmapChart(names: readonly string[], values: readonly (readonl
         hovertemplate: "%{y} × %{x}: %{z:.3f}<extra></extra>",
       },
     ],
-    layout: baseLayout(opts.title, { height: opts.height, annotations, yaxis: { autorange: "reversed" }, xaxis: { side: "bottom" } }),
+    layout: baseLayout(opts.title, { height: opts.height, annotations, yaxis: { autorange: "reversed", automargin: true }, xaxis: { side: "bottom", automargin: true } }),
   };
 }

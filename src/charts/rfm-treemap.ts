@@ -50,7 +50,12 @@ export function rfmTreemapChart(segments: readonly TreemapSegment[], options: Rf
     values: [nCustomers, ...segments.map((s) => s.customers)],
     text: ["", ...segments.map((s, i) => `${pct(s.customers / nCustomers)} of customers<br>${pct(revenueShare[i]!)} of revenue`)],
     textinfo: "label+text",
-    marker: { colors: [0, ...revenueShare.map((x) => 100 * x)], colorscale: "Blues", reversescale: true, cmin: 0, showscale: true, colorbar: { title: { text: "% revenue" } } },
+    // Light to dark blue: no tile is white on white, and Plotly picks black or white text for contrast on each tile.
+    marker: {
+      colors: [0, ...revenueShare.map((x) => 100 * x)], colorscale: [[0, "#c6dbef"], [1, "#08306b"]], cmin: 0, showscale: true,
+      colorbar: { title: { text: "% revenue" } }, line: { width: 2, color: "#ffffff" },
+    },
+    textfont: { size: 14 },
     hovertemplate: "%{label}: %{value} customers<br>%{text}<extra></extra>",
   } as unknown as Data;
   return { data: [trace], layout: baseLayout(opts.title, { height: opts.height, margin: { l: 10, r: 10, t: 60, b: 10 } }) };

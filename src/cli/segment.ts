@@ -32,7 +32,7 @@ Usage:
   segment run <customers.csv> --out <dir> [options]
   segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids]
   segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name]
-  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N]
+  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--ties min|first]
 ${VALUE_HELP}
 
 run options (defaults reproduce the Mall Customers analysis):
@@ -51,6 +51,10 @@ run options (defaults reproduce the Mall Customers analysis):
   --quiet                    no progress on stderr
   --json                     print a machine-readable summary on stdout
   --out <dir>                output folder: segments.csv, profiles.csv, model.json, report.html
+
+rfm options:
+  --ties min|first           quintile scores of equal values: min = all get the lowest score of their run,
+                             first = split at a quintile edge by CustomerID order (default: min)
 
 Examples:
   segment run data/Mall_Customers.csv --out out/
@@ -92,7 +96,7 @@ const SCORE_OPTIONS = {
 
 const SQL_OPTIONS = { ...COMMON, dialect: { type: "string" }, table: { type: "string" } } as const satisfies ParseArgsConfig["options"];
 
-const RFM_OPTIONS = { ...COMMON, out: { type: "string", short: "o" }, k: { type: "string" }, seed: { type: "string" } } as const satisfies ParseArgsConfig["options"];
+const RFM_OPTIONS = { ...COMMON, out: { type: "string", short: "o" }, k: { type: "string" }, seed: { type: "string" }, ties: { type: "string" } } as const satisfies ParseArgsConfig["options"];
 
 /** Run the CLI with `argv` (without node and the script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -198,6 +202,7 @@ async function rfmCommand(argv: string[]): Promise<number> {
     out: required(values.out, "rfm", "--out <dir>"),
     ...(values.k !== undefined ? { k: integer(values.k, "--k", 1) } : {}),
     ...(values.seed !== undefined ? { seed: integer(values.seed, "--seed", 0) } : {}),
+    ...(values.ties !== undefined ? { ties: oneOf(values.ties, "--ties", ["min", "first"] as const) } : {}),
     quiet: values.quiet ?? values.json ?? false,
   });
   if (values.json) {

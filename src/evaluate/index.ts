@@ -10,3 +10,4 @@ export * from "./bic-curve";
 export * from "./stability";
 export * from "./choose-k";
 export * from "./compare-clusterings";
+export * from "./match-labels";

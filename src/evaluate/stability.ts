@@ -25,6 +25,8 @@ export interface StabilityAnalysisResult {
   ari: number[];
   /** Standard deviation (divisor resamples) of those ARIs, per k. */
   ariSd: number[];
+  /** The ARI of every resample pair, per k (resamples values each): for percentile intervals. */
+  ariRuns: number[][];
   /** Mean symmetric best-match Jaccard between the two fits, over the resamples, per k. */
   jaccard: number[];
   /** The k with the highest mean ARI (the smaller k on a tie). */
@@ -44,7 +46,7 @@ export interface StabilityAnalysisResult {
  *
  * @param X - nSamples × nFeatures.
  * @param options - `kRange` (required, k >= 2), `resamples` (20), `nInit` (10), `seed` (0).
- * @returns per-k `ari`, `ariSd`, `jaccard` aligned with kRange, and `best`.
+ * @returns per-k `ari`, `ariSd`, `ariRuns`, `jaccard` aligned with kRange, and `best`.
  * @throws {ArgumentError} on a bad X, a kRange that is empty or holds k < 2 or k > nSamples, resamples < 1.
  * @example
  * stability(X, { kRange: [2, 3, 4, 5, 6], seed: 0 }).best; // => 4 for four well-separated blobs
@@ -87,7 +89,7 @@ export function stability(X: Matrix, options: StabilityAnalysisOptions): Stabili
   const ariSd = ariRuns.map((runs, i) => Math.sqrt(mean(runs.map((v) => (v - ari[i]!) ** 2))));
   let best = 0;
   for (let i = 1; i < kRange.length; i++) if (ari[i]! > ari[best]!) best = i;
-  return { kRange, ari, ariSd, jaccard: jaccardRuns.map(mean), best: kRange[best]! };
+  return { kRange, ari, ariSd, ariRuns, jaccard: jaccardRuns.map(mean), best: kRange[best]! };
 }
 
 /** For each cluster of `from`, the highest Jaccard index |S ∩ T| / |S ∪ T| with a cluster T of `to`; their mean. */

@@ -20,7 +20,7 @@ export interface RunRfmOptions {
   seed?: number;
   /** No progress lines on stderr. @default false */
   quiet?: boolean;
-  /** Quintile tie rule. @default "first" */
+  /** Quintile tie rule: `"min"` keeps equal values in one score, `"first"` splits them by row order. @default "min" */
   ties?: QuintileTies;
 }
 
@@ -71,7 +71,7 @@ export const RFM_CSV_COLUMNS = ["CustomerID", "recency_days", "frequency", "mone
  * rows.length; // => 3017
  */
 export async function runRfm(options: RunRfmOptions): Promise<RunRfmResult> {
-  const { input, out, k = 4, seed = 0, quiet = false, ties = "first" } = options;
+  const { input, out, k = 4, seed = 0, quiet = false, ties = "min" } = options;
   if (!Number.isInteger(k) || k < 1) throw new ArgumentError(`runRfm: k=${k} must be a positive integer`);
   const log = (line: string) => {
     if (!quiet) process.stderr.write(`segment rfm: ${line}\n`);

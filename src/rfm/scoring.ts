@@ -2,12 +2,15 @@ import { ArgumentError } from "../core/errors";
 
 /**
  * How equal values at a bin edge are scored.
+ * - `"min"` (the default): as `"first"`, then every run of equal values gets the LOWEST score of its run
+ *   (the score of its first member in value order), so equal values always score the same and
+ *   a customer's score never depends on its row order. Bins are then no longer of equal size: on the
+ *   Online Retail sample the 1,431 one-time buyers all get F = 1 instead of filling F = 1, 2 and part of 3.
  * - `"first"`: SQL `NTILE(bins) OVER (ORDER BY value, position)`: bins of equal size (sizes differ by at
  *   most one, the larger first); equal values straddling an edge are split by their position in the input
  *   (for the RFM table: CustomerID order). The same as pandas `qcut(rank(method="first"), 5)` up to the
- *   placement of the larger bins.
- * - `"min"`: as `"first"`, then every run of equal values gets the LOWEST score of its run, so equal
- *   values always score the same (bins are then no longer of equal size).
+ *   placement of the larger bins. The common rule of RFM tutorials, kept for comparison: it gives equal
+ *   customers different scores by their ID order alone.
  */
 export type QuintileTies = "first" | "min";
 
@@ -16,11 +19,11 @@ export interface QuantileScoreOptions {
   bins?: number;
   /** Score 1 for the LARGEST values instead of the smallest (recency: fewer days since the last purchase scores higher). @default false */
   invert?: boolean;
-  /** @default "first" */
+  /** How equal values at a bin edge are scored; see {@link QuintileTies}. @default "min" */
   ties?: QuintileTies;
 }
 
-const defaults: Required<QuantileScoreOptions> = { bins: 5, invert: false, ties: "first" };
+const defaults: Required<QuantileScoreOptions> = { bins: 5, invert: false, ties: "min" };
 
 /**
  * Quantile scores 1..bins of `values` (quintiles by default): the smallest values score 1, the largest
@@ -34,6 +37,8 @@ const defaults: Required<QuantileScoreOptions> = { bins: 5, invert: false, ties:
  * quantileScores([10, 20, 30, 40, 50, 60, 70]); // => [1, 1, 2, 2, 3, 4, 5]
  * // NTILE(5) of 7 rows: sizes 2, 2, 1, 1, 1
  * quantileScores([10, 20, 30, 40, 50, 60, 70], { invert: true }); // => [5, 4, 3, 2, 2, 1, 1]
+ * quantileScores([1, 1, 1, 1, 2, 2, 3, 4, 5, 6]); // => [1, 1, 1, 1, 3, 3, 4, 4, 5, 5] (ties kept together)
+ * quantileScores([1, 1, 1, 1, 2, 2, 3, 4, 5, 6], { ties: "first" }); // => [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
  */
 export function quantileScores(values: readonly number[], options: QuantileScoreOptions = {}): number[] {
   const opts = { ...defaults, ...options };
@@ -88,14 +93,15 @@ export interface RfmScore {
  * monetary, each by {@link quantileScores} with the same `ties` rule.
  *
  * @param customers - rows with recency_days, frequency, monetary (their order breaks ties with `"first"`).
- * @param options - `ties`. @default { ties: "first" }
+ * @param options - `ties`: `"min"` (default: equal values score the same) or `"first"` (equal values at an
+ *   edge split by row order). @default { ties: "min" }
  * @returns one {@link RfmScore} per customer, in input order.
  */
 export function rfmScores(
   customers: readonly { recency_days: number; frequency: number; monetary: number }[],
   options: { ties?: QuintileTies } = {},
 ): RfmScore[] {
-  const ties = options.ties ?? "first";
+  const ties = options.ties ?? defaults.ties;
   const R = quantileScores(customers.map((c) => c.recency_days), { invert: true, ties });
   const F = quantileScores(customers.map((c) => c.frequency), { ties });
   const M = quantileScores(customers.map((c) => c.monetary), { ties });

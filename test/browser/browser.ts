@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -71,5 +73,69 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
     server.on("error", reject);
+  });
+}
+
+/**
+ * Problems with the dollar signs of the markdown cells under `scope`: any MathJax output inside a markdown
+ * cell (a "k$ … k$" pair typeset as math), a backslash left before a dollar, and fewer dollar signs drawn
+ * than the markdown sources hold (`dollars`, counted from the notebook). Empty when all is well.
+ */
+export async function markdownDollarProblems(page: Page, scope: string, markdown: string, dollars: number): Promise<string[]> {
+  const drawn = await page.$$eval(`${scope} ${markdown}`, (cells) =>
+    cells.map((cell) => ({ math: cell.querySelectorAll("mjx-container, .MathJax, math").length, text: cell.textContent ?? "" })));
+  const problems: string[] = [];
+  drawn.forEach((cell, i) => {
+    if (cell.math > 0) problems.push(`markdown cell ${i + 1} has ${cell.math} MathJax element(s): ${cell.text.slice(0, 80)}`);
+    if (cell.text.includes("\\$")) problems.push(`markdown cell ${i + 1} shows a backslash before "$"`);
+  });
+  const shown = drawn.reduce((sum, cell) => sum + (cell.text.match(/\$/g) ?? []).length, 0);
+  if (shown < dollars) problems.push(`${dollars} dollar sign(s) in the markdown, ${shown} drawn`);
+  return problems;
+}
+
+/** The number of dollar signs in the markdown cells of an executed notebook (each `k<span>\$</span>` is one). */
+export function markdownDollars(file: string): number {
+  const nb = JSON.parse(fs.readFileSync(path.join(REPORTS, file), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+  return nb.cells
+    .filter((c) => c.cell_type === "markdown")
+    .reduce((sum, c) => sum + ([c.source].flat().join("").match(/\$/g) ?? []).length, 0);
+}
+
+/**
+ * Text of the Plotly charts under `scope` that is drawn outside what can be seen: titles, axis titles and
+ * tick labels outside the chart's own SVG (Plotly draws them there and the SVG clips them), and bar labels
+ * outside every plot area (clipped by the axes). Reads the drawn DOM, so it sees what `automargin` and
+ * the chart's margins really did. One line per offending text; empty when all is well.
+ */
+export async function chartTextOutside(page: Page, scope: string): Promise<string[]> {
+  // No named helper functions inside: tsx would wrap them in a `__name` call the page does not know.
+  return page.$$eval(`${scope} .js-plotly-plot`, (plots) => {
+    const problems: string[] = [];
+    plots.forEach((plot, p) => {
+      const svg = plot.querySelector(".main-svg");
+      if (!svg) return;
+      const b = svg.getBoundingClientRect();
+      const title = plot.querySelector(".gtitle")?.textContent || `chart ${p + 1}`;
+      const labels = plot.querySelectorAll(
+        ".gtitle, .infolayer text[class$='title'], g[class$='tick'] > text, g[class$='tick2'] > text, .legendtext",
+      );
+      for (const el of Array.from(labels)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) {
+          problems.push(`${title}: "${el.textContent}" lies outside the chart (${el.getAttribute("class")})`);
+        }
+      }
+      const areas = Array.from(plot.querySelectorAll(".draglayer .nsewdrag")).map((a) => a.getBoundingClientRect());
+      for (const el of Array.from(plot.querySelectorAll("text.bartext"))) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (!areas.some((a) => r.left >= a.left - 1 && r.right <= a.right + 1 && r.top >= a.top - 1 && r.bottom <= a.bottom + 1)) {
+          problems.push(`${title}: bar label "${el.textContent}" is cut by the plot area`);
+        }
+      }
+    });
+    return problems;
   });
 }

@@ -6,7 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { REPORTS, SCREENSHOTS, collectErrors, executedNotebooks, launchChromium } from "./browser";
+import {
+  REPORTS, SCREENSHOTS, chartTextOutside, collectErrors, executedNotebooks, launchChromium, markdownDollarProblems, markdownDollars,
+} from "./browser";
 
 const notebooks = executedNotebooks();
 
@@ -36,6 +38,10 @@ describe("HTML exports render their Plotly charts offline", () => {
       assert.equal(plotlyCopies, 1, "plotly.js is embedded exactly once");
       if (nb.animations > 0) assert.ok((await page.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "play button");
       await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-html.png`), fullPage: true });
+      const dollars = await markdownDollarProblems(page, "body", ".jp-MarkdownCell .jp-RenderedMarkdown", markdownDollars(nb.file));
+      const outside = await chartTextOutside(page, "body");
+      // dollar signs drawn as text, not typeset as LaTeX; every title, axis label and bar label inside its chart
+      assert.deepEqual([...dollars, ...outside], []);
       assert.deepEqual(errors, []);
       assert.deepEqual(external, [], "the page loads nothing from the network");
       await page.close();

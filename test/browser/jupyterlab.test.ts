@@ -10,7 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { REPORTS, ROOT, SCREENSHOTS, collectErrors, executedNotebooks, freePort, launchChromium } from "./browser";
+import {
+  REPORTS, ROOT, SCREENSHOTS, chartTextOutside, collectErrors, executedNotebooks, freePort, launchChromium,
+  markdownDollarProblems, markdownDollars,
+} from "./browser";
 
 const notebooks = executedNotebooks();
 const token = randomBytes(16).toString("hex");
@@ -102,6 +105,12 @@ describe("JupyterLab renders the executed notebooks' charts from the Plotly mime
         assert.ok((await panel.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "the animation has a play button");
       }
       await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-lab.png`) });
+      // MathJax typesets after the markdown is drawn: give it time to find any "$ … $" pair.
+      await page.waitForTimeout(1500);
+      const dollars = await markdownDollarProblems(page, PANEL, ".jp-MarkdownCell .jp-RenderedMarkdown", markdownDollars(nb.file));
+      const outside = await chartTextOutside(page, PANEL);
+      // dollar signs drawn as text, not typeset as LaTeX; every title, axis label and bar label inside its chart
+      assert.deepEqual([...dollars, ...outside], []);
       assert.deepEqual(errors, [], "no console errors");
       await page.close();
     });
