@@ -13,3 +13,5 @@ export * from "./profile";
 export * from "./charts";
 export * from "./report";
 export * from "./rfm";
+export * from "./io";
+export * from "./model";

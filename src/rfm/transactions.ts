@@ -58,21 +58,23 @@ export function checkTransactionsHeader(file: string): string[] {
  * InvoiceDate must be an ISO 8601 date or timestamp (`2011-03-10 16:16:00`).
  *
  * @param connection - an open DuckDB connection without a `transactions` table.
- * @param file - path of the CSV (columns {@link TRANSACTION_COLUMNS}, quoted or not).
+ * @param file - path of the CSV (columns {@link TRANSACTION_COLUMNS}, quoted or not); DuckDB globs `?`, `*`
+ *   and `[` in it, so pass a checked copy with a plain name (`prepareTransactions`).
+ * @param displayName - the file named in errors. @default file
  * @throws {DataError} when the file is missing, lacks a column, is not readable as CSV, or has values
  *   that do not parse (the message gives how many and the first one with its row and column; the row
  *   is the file line when no quoted field spans lines).
  */
-export async function loadTransactions(connection: DuckDBConnection, file: string): Promise<void> {
+export async function loadTransactions(connection: DuckDBConnection, file: string, displayName: string = file): Promise<void> {
   const header = checkTransactionsHeader(file);
   const source = { file: sqlString(file), columns: varcharColumns(header) };
   const load = rfmSql("load-transactions", source);
   try {
     await connection.run(load);
   } catch (err) {
-    throw csvError((err as Error).message, file);
+    throw csvError((err as Error).message, displayName);
   }
-  await checkParsedValues(connection, source, file);
+  await checkParsedValues(connection, source, displayName);
   await connection.run(rfmSql("clean-transactions"));
 }
 
