@@ -1,19 +1,25 @@
 /**
- * Ctrl-C and kill during a command: the temporary paths the library's writer has open are removed and the
- * process exits with 128 + the signal number, so the previous output stays as it was and nothing is left behind.
- * (A synchronous step finishes first: Node runs the handler when the step returns.)
+ * Ctrl-C and kill during a command: once the library has a temporary path open (a private copy of an input, an
+ * output being written), SIGINT/SIGTERM/SIGHUP remove those paths and exit with 128 + the signal number, so the
+ * previous output stays as it was and nothing is left behind. Before that, a signal stops the process at once (the
+ * default): nothing has been written yet. A synchronous write finishes first; Node runs the handler when it returns.
  */
-import { removePendingOutputs } from "../io/output-writer";
+import { onPendingOutputs, removePendingOutputs } from "../io/output-writer";
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
-/** Install the handlers (once, by the command line's entry point). */
+/** Arrange the clean-up (once, by the command line's entry point). */
 export function cleanUpOnSignals(): void {
-  for (const [signal, code] of Object.entries(EXIT_CODES)) {
-    process.once(signal, () => {
-      removePendingOutputs();
-      process.stderr.write(`segment: interrupted (${signal}); the previous output is unchanged\n`);
-      process.exit(code);
-    });
-  }
+  let installed = false;
+  onPendingOutputs(() => {
+    if (installed) return;
+    installed = true;
+    for (const [signal, code] of Object.entries(EXIT_CODES)) {
+      process.once(signal, () => {
+        removePendingOutputs();
+        process.stderr.write(`segment: interrupted (${signal}); the previous output is unchanged\n`);
+        process.exit(code);
+      });
+    }
+  });
 }

@@ -58,6 +58,7 @@ export function planOutputDir(dir: string, names: readonly string[], options: Pl
     const stat = fs.statSync(place.real);
     if (!stat.isDirectory()) throw new DataError("the output path exists and is not a folder", { file: dir });
     if (isRootOrMount(place.real)) throw new DataError("the output folder is the root folder or a mount point; name a new folder inside it", { file: dir });
+    checkWritable(place.real, dir);
     const entries = fs.readdirSync(place.real);
     if (entries.length > 0 && !isMarker(path.join(place.real, OUTPUT_MARKER))) {
       throw new DataError(
@@ -92,6 +93,7 @@ export function planOutputFile(file: string, options: FilePlaceOptions = {}): Ou
     const stat = fs.statSync(place.real);
     if (stat.isDirectory()) throw new DataError("the output path is a folder; name the CSV file to write", { file });
     if (!stat.isFile()) throw new DataError("the output path exists and is not a regular file", { file });
+    checkWritable(path.dirname(place.real), file);
     for (const input of inputs) {
       const st = statOrNull(input);
       if (st && st.dev === stat.dev && st.ino === stat.ino) throw new DataError(`the output is the input ${input}; name another file`, { file });
@@ -131,6 +133,7 @@ function resolvePlace(given: string, kind: "folder" | "file"): OutputPlace {
     missingAncestors.unshift(parent);
     parent = path.dirname(parent);
   }
+  checkWritable(parent, given);
   const realBase = fs.realpathSync(parent);
   const real = path.join(realBase, path.relative(parent, absolute));
   return { given, real, exists: false, missingAncestors: missingAncestors.map((a) => path.join(realBase, path.relative(parent, a))) };
@@ -141,6 +144,15 @@ function realParent(absolute: string, given: string): string {
     return fs.realpathSync(path.dirname(absolute));
   } catch (err) {
     throw new DataError(`cannot resolve the output path (${(err as NodeJS.ErrnoException).code})`, { file: given });
+  }
+}
+
+/** Refuse early a folder that cannot be written (read-only file system, no permission), before any work. */
+function checkWritable(dir: string, given: string): void {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    throw new DataError(`cannot write into ${dir} (${(err as NodeJS.ErrnoException).code})`, { file: given });
   }
 }
 

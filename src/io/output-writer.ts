@@ -22,6 +22,20 @@ export interface WriteDirOptions extends PlaceOptions {
 }
 
 const pending = new Set<string>();
+let onPending: (() => void) | undefined;
+
+/**
+ * Call `listener` whenever a temporary path is created (a command line installs its signal handlers then, so a
+ * long computation before any write can still be stopped at once with Ctrl-C).
+ */
+export function onPendingOutputs(listener: () => void): void {
+  onPending = listener;
+}
+
+function addPending(p: string): void {
+  pending.add(p);
+  onPending?.();
+}
 
 /** Temporary paths being written right now (absolute). */
 export function pendingOutputs(): string[] {
@@ -30,7 +44,7 @@ export function pendingOutputs(): string[] {
 
 /** Register a temporary path of the library's own (e.g. a private copy of an input) for {@link removePendingOutputs}. */
 export function trackTemporary(p: string): void {
-  pending.add(p);
+  addPending(p);
 }
 
 /** Unregister a temporary path once it is removed. */
@@ -153,7 +167,7 @@ function createAncestors(place: OutputPlace): void {
 /** A fresh hidden sibling name of `target`, registered as pending. */
 function tempPath(target: string): string {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
-  pending.add(temp);
+  addPending(temp);
   return temp;
 }
 
