@@ -212,19 +212,3 @@ function roundCents(x: number): number {
 function formatTimestamp(ms: number): string {
   return new Date(Math.floor(ms / 60_000) * 60_000).toISOString().slice(0, 19).replace("T", " ");
 }
-
-// From a shell: node dist/rfm/synthetic-transactions.js <out.csv> <nRows> [seed]
-if (require.main === module) {
-  const [file, nRows, seed = "0"] = process.argv.slice(2);
-  if (!file || !nRows) {
-    console.error("usage: synthetic-transactions <out.csv> <nRows> [seed]");
-    process.exit(2);
-  }
-  writeSyntheticTransactions(file, { nRows: Number(nRows), seed: Number(seed) }).then(
-    (summary) => console.log(JSON.stringify(summary)),
-    (err: Error) => {
-      console.error(`${err.name}: ${err.message}`);
-      process.exit(1);
-    },
-  );
-}
