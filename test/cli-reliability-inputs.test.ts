@@ -148,7 +148,7 @@ const setField = (lines: string[], n: number, column: number, value: string) => 
 for (const [label, column, index, value, line] of [
   ["a NaN price", "UnitPrice", 5, "NaN", /nan-price\.csv, row 4, column "UnitPrice": not a finite number: "NaN"/],
   ["an Infinity quantity", "Quantity", 3, "Infinity", /infinity-quantity\.csv, row 4, column "Quantity": not a finite number: "Infinity"/],
-  ["an overflowing price", "UnitPrice", 5, "9e99", /overflowing-price\.csv, row 4, column "UnitPrice": number out of range: "9e99"/],
+  ["an overflowing price", "UnitPrice", 5, "9e99", /overflowing-price\.csv, row 4, column "UnitPrice": number out of range \(\|value\| must be <= 1000000000000\): "9e99"/],
 ] as const) {
   test(`rfm refuses ${label} with its row and column (exit 2, not DuckDB's conversion error)`, () => {
     const file = transactions(`${label.replace(/^an? /, "").replace(/\W+/g, "-").toLowerCase()}.csv`, (lines) => setField(lines, 4, index, value));
@@ -193,6 +193,17 @@ test("rfm reads a file name with ? * [ literally (no glob mixes in other files)"
   const ids = parseCsv(fs.readFileSync(path.join(dir, "rfm-glob", "rfm.csv"), "utf8"), "rfm.csv").rows.map((row) => row[0]);
   assert.equal(ids.length, 8);
   assert.ok(!ids.includes("99999"));
+});
+
+test("rfm refuses a Latin-1 transactions file with the byte offset, and reads it with --encoding latin1", () => {
+  const text = fs.readFileSync(TRANSACTIONS, "utf8").replace(/,UK\n/g, ",Fränce\n");
+  const file = path.join(dir, "tx-latin1.csv");
+  fs.writeFileSync(file, Buffer.from(text, "latin1"));
+  const offset = fs.readFileSync(file).indexOf(0xe4);
+  assertCliCase({ args: ["rfm", file, "--out", path.join(dir, "rfm-latin1"), "--quiet"], line: new RegExp(`tx-latin1\\.csv, row 2: not valid UTF-8 at byte ${offset} \\(0xe4\\)`), unchanged: [file, path.join(dir, "rfm-latin1")] });
+  const r = runSegment(["rfm", file, "--encoding", "latin1", "--k", "2", "--out", path.join(dir, "rfm-latin1"), "--quiet"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(parseCsv(fs.readFileSync(path.join(dir, "rfm-latin1", "rfm.csv"), "utf8"), "rfm.csv").rows.length, 8);
 });
 
 test("rfm --k auto is refused without offering auto", () => {

@@ -18,7 +18,7 @@ import { readCustomerTable, type CustomerTable, type ImputeMethod } from "../dat
 import type { InputEncoding } from "../io/read-input";
 import { planOutputDir } from "../io/output-place";
 import { writeOutputDir, type FileContent } from "../io/output-writer";
-import { encodeRows, MODEL_FORMAT, MODEL_VERSION, serialiseModel, type Algorithm, type CategoricalEncoding, type ModelScaler, type SegmentModel } from "../model/segment-model";
+import { buildSegmentModel, encodedFeatureNames, encodeRows, serialiseModel, type Algorithm, type CategoricalEncoding, type ModelScaler } from "../model/segment-model";
 import { Progress } from "./progress";
 import { fitSegments } from "./fit-segments";
 import { checkDegenerate } from "../data/check-degenerate";
@@ -118,7 +118,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
     levels: [...new Set(table.categorical[column]!)].sort(),
   }));
   const encoded = encodeRows({ scaler, categorical: encoding }, table.X, table.categorical);
-  const encodedFeatures = [...o.features, ...encoding.flatMap((e) => e.levels.map((l) => `${e.column}=${l}`))];
+  const encodedFeatures = encodedFeatureNames(o.features, encoding);
 
   const distinct = checkDegenerate(encoded, { file: o.input, k: o.k, columns: encodedFeatures });
 
@@ -145,25 +145,20 @@ export function runSegmentation(options: RunOptions): RunSummary {
 
   const key = options.idKey ?? (process.env.SEGMENT_ID_KEY || undefined) ?? `mall-segments:${o.seed}`;
   const outIds = o.keepIds ? table.ids : progress.step("pseudonymise IDs", () => pseudonymiseIds(table.ids, { key }));
-  const model: SegmentModel = {
-    format: MODEL_FORMAT,
-    version: MODEL_VERSION,
-    createdBy: `mall-segments ${options.version ?? "0.0.0"}`,
+  const model = buildSegmentModel({
     algorithm: o.algorithm,
     k,
     seed: o.seed,
     idColumn: o.id,
     features: o.features,
     categorical: encoding,
-    encodedFeatures,
     scaler,
     imputeValues: table.imputeValues,
     centroids: fit.centroids,
-    centroidsOriginal: fit.centroids.map((c) => c.map((z, j) => (j < o.features.length ? z * scaler.scale[j]! + scaler.center[j]! : z))),
-    assignment: o.algorithm === "gmm" ? "gmm-posterior" : "nearest-centroid",
     ...(fit.gmm ? { gmm: fit.gmm } : {}),
     segments: profile.segments.map((s, i) => ({ segment: s.segment, name: names[i]!.name, size: s.size })),
-  };
+    version: options.version ?? "0.0.0",
+  });
 
   const nameOf = new Map(names.map((nm) => [nm.segment, nm.name]));
   const idHeader = o.keepIds ? o.id : `${o.id} (pseudonym)`;

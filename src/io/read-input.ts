@@ -3,6 +3,7 @@
  * /dev/zero) is read, at most `maxBytes`, and its bytes must be valid in the declared encoding (UTF-8 unless
  * told otherwise): an invalid byte is refused with its offset, never turned silently into U+FFFD.
  */
+import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import { DataError } from "../core/errors";
 
@@ -54,6 +55,90 @@ export function readInputBytes(file: string, maxBytes: number = MAX_CSV_BYTES): 
       if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Check that `file` is a regular file, without reading it (a FIFO is opened without blocking).
+ * @returns its size in bytes.
+ * @throws {DataError} when the file is missing, unreadable, a folder, a FIFO, a socket or a device.
+ */
+export function checkRegularFile(file: string): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new DataError(code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : `cannot read file (${code})`, { file });
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new DataError("is a folder, not a file", { file });
+    if (!stat.isFile()) throw new DataError(`not a regular file (${kindOf(stat)}); give a file on disk`, { file });
+    return stat.size;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Whether a file is valid UTF-8, read in 4 MiB chunks with Node's native check (`buffer.isUtf8`); a character cut
+ * by a chunk's end is carried into the next chunk.
+ */
+export function isUtf8File(file: string): boolean {
+  const fd = fs.openSync(file, "r");
+  try {
+    const chunk = Buffer.alloc(4 << 20);
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return carry.length === 0 || isUtf8(carry);
+      const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      // Back off to the start of the last character if it may be incomplete.
+      let cut = data.length;
+      let back = 0;
+      while (back < 3 && cut > 0 && (data[cut - 1]! & 0xc0) === 0x80) (cut--, back++);
+      if (cut > 0 && data[cut - 1]! >= 0xc0) cut--;
+      else cut = data.length;
+      if (!isUtf8(data.subarray(0, cut))) return false;
+      carry = Buffer.from(data.subarray(cut));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The first invalid UTF-8 byte of a file, read in chunks (for files too large to hold): its offset and 1-based line,
+ * or undefined when the file is valid UTF-8.
+ */
+export function firstInvalidUtf8InFile(file: string): { offset: number; byte: number; line: number } | undefined {
+  const fd = fs.openSync(file, "r");
+  try {
+    const chunk = Buffer.alloc(4 << 20);
+    let carry = Buffer.alloc(0);
+    let base = 0; // file offset of carry[0]
+    let line = 1;
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      const data = Buffer.concat([carry, chunk.subarray(0, n)]);
+      // Validate all but the last 3 bytes (a character may continue in the next chunk), unless at the end.
+      const end = n === 0 ? data.length : Math.max(0, data.length - 3);
+      const bad = firstInvalidUtf8(data.subarray(0, n === 0 ? data.length : data.length));
+      if (bad >= 0 && (bad < end || n === 0)) {
+        for (let i = 0; i < bad; i++) if (data[i] === 0x0a) line++;
+        return { offset: base + bad, byte: data[bad]!, line };
+      }
+      // Resume at a character boundary at or before `end`.
+      let cut = end;
+      while (cut > 0 && cut < data.length && (data[cut]! & 0xc0) === 0x80) cut--;
+      for (let i = 0; i < cut; i++) if (data[i] === 0x0a) line++;
+      if (n === 0) return undefined;
+      carry = Buffer.from(data.subarray(cut));
+      base += cut;
+    }
   } finally {
     fs.closeSync(fd);
   }

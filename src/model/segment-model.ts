@@ -55,6 +55,50 @@ export interface SegmentModel {
   segments: { segment: number; name: string; size: number }[];
 }
 
+/** What a fit contributes to a model; {@link buildSegmentModel} derives the rest. */
+export type ModelParts = Pick<SegmentModel, "algorithm" | "k" | "seed" | "idColumn" | "features" | "categorical" | "scaler" | "imputeValues" | "centroids" | "gmm" | "segments"> & {
+  /** The package version recorded in `createdBy`. @default "0.0.0" */
+  version?: string;
+};
+
+/** Names of a model's columns: the numeric features, then `column=level` for each one-hot level. */
+export function encodedFeatureNames(features: readonly string[], categorical: readonly CategoricalEncoding[]): string[] {
+  return [...features, ...categorical.flatMap((e) => e.levels.map((l) => `${e.column}=${l}`))];
+}
+
+/**
+ * Build the model file's content from a fit: format and version, the encoded column names, the centres in original
+ * units, and the assignment rule of the algorithm.
+ * @example
+ * buildSegmentModel({ algorithm: "kmeans", k: 1, seed: 0, idColumn: "id", features: ["x"], categorical: [],
+ *   scaler: { method: "standard", center: [10], scale: [2] }, imputeValues: { x: 10 }, centroids: [[1]],
+ *   segments: [{ segment: 0, name: "All", size: 3 }] }).centroidsOriginal; // => [[12]]
+ */
+export function buildSegmentModel(parts: ModelParts): SegmentModel {
+  const { version, gmm, ...rest } = parts;
+  const { center, scale } = parts.scaler;
+  const d = parts.features.length;
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    createdBy: `mall-segments ${version ?? "0.0.0"}`,
+    algorithm: rest.algorithm,
+    k: rest.k,
+    seed: rest.seed,
+    idColumn: rest.idColumn,
+    features: rest.features,
+    categorical: rest.categorical,
+    encodedFeatures: encodedFeatureNames(rest.features, rest.categorical),
+    scaler: rest.scaler,
+    imputeValues: rest.imputeValues,
+    centroids: rest.centroids,
+    centroidsOriginal: rest.centroids.map((c) => c.map((z, j) => (j < d ? z * scale[j]! + center[j]! : z))),
+    assignment: rest.algorithm === "gmm" ? "gmm-posterior" : "nearest-centroid",
+    ...(gmm ? { gmm } : {}),
+    segments: rest.segments,
+  };
+}
+
 /** Encode rows: scale the numeric features, then append the one-hot columns. Assumes validated input. */
 export function encodeRows(model: Pick<SegmentModel, "scaler" | "categorical">, X: Matrix, categorical: Record<string, string[]>): Matrix {
   const { center, scale } = model.scaler;

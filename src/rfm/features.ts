@@ -100,17 +100,17 @@ export async function rfmFeatures(file: string, options: RfmFeaturesOptions = {}
   checkRate("retention", opts.retention, 0, 1, false);
   if (!(opts.discountRate >= 0)) throw new ArgumentError(`rfmFeatures: discountRate=${opts.discountRate} must be >= 0`);
   if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new ArgumentError(`rfmFeatures: threads=${opts.threads} must be a positive integer`);
-  // Checked first, into a private copy DuckDB reads (no globbing of the user's file name).
-  const prepared = prepareTransactions(file, { encoding: opts.encoding, ...(options.now ? { now: options.now } : {}) });
+  // A regular file, read through a private plainly named path (no globbing of the user's file name).
+  const prepared = prepareTransactions(file, { encoding: opts.encoding });
   try {
-    return await featuresOf(prepared.file, file, opts);
+    return await featuresOf(prepared.file, file, opts, options.now ?? new Date());
   } finally {
     prepared.dispose();
   }
 }
 
 /** {@link rfmFeatures} on a checked copy; `file` names the user's file in errors. Validated options assumed. */
-async function featuresOf(copy: string, file: string, opts: Required<Omit<RfmFeaturesOptions, "now">>): Promise<RfmFeatures> {
+async function featuresOf(copy: string, file: string, opts: Required<Omit<RfmFeaturesOptions, "now">>, now: Date): Promise<RfmFeatures> {
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: opts.memoryLimit,
     threads: String(opts.threads),
@@ -118,7 +118,7 @@ async function featuresOf(copy: string, file: string, opts: Required<Omit<RfmFea
   });
   const connection = await instance.connect();
   try {
-    await loadTransactions(connection, copy, file);
+    await loadTransactions(connection, copy, file, { now });
     return await computeFeatures(connection, opts);
   } finally {
     connection.closeSync();
