@@ -207,3 +207,15 @@ function isDeepEqual(a: unknown, b: unknown): boolean {
     return false;
   }
 }
+
+test("an output folder written before the marker existed (only the tool's own files) is recognised; one foreign file makes it refused", () => {
+  const legacy = path.join(dir, "legacy");
+  assert.equal(runSegment(["run", input, "--k", "5", "--out", legacy, "--quiet"]).code, 0);
+  fs.rmSync(path.join(legacy, MARKER));
+  const r = runSegment(["run", input, "--k", "3", "--out", legacy, "--quiet"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(legacy, "model.json"), "utf8")).k, 3);
+  fs.rmSync(path.join(legacy, MARKER));
+  fs.writeFileSync(path.join(legacy, "profiles.csv"), "my own table\n");
+  assertCliCase({ args: ["run", input, "--k", "4", "--out", legacy, "--quiet"], line: /legacy: the output folder is not empty and was not written by segment/, unchanged: [legacy] });
+});

@@ -288,3 +288,10 @@ test("feature names starting with = are neutralised in profiles.csv headers and 
   assert.ok(profiles.header.includes("'@sum z"));
   for (const cell of [...profiles.header, ...profiles.rows.flat()]) assert.ok(!/^[=+@]/.test(cell), cell);
 });
+
+test("a gmm model scores its training rows to the run's own segments (the engine's gmmPredictProba)", () => {
+  const scored = path.join(dir, "gmm-scored.csv");
+  assert.equal(runSegment(["score", path.join(dir, "gmm", "model.json"), CUSTOMERS, "--out", scored, "--quiet"]).code, 0);
+  const segments = parseCsv(fs.readFileSync(path.join(dir, "gmm", "segments.csv"), "utf8"), "s").rows.map((row) => row[1]);
+  assert.deepEqual(parseCsv(fs.readFileSync(scored, "utf8"), "s").rows.map((row) => row[1]), segments);
+});

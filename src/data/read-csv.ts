@@ -81,9 +81,9 @@ function unquotedRows(text: string, file: string, delimiter: Delimiter): CsvRows
   if (body.trim() === "") throw new DataError("file is empty (no header line)", { file });
   const delim = delimiter === "auto" ? detectDelimiter(body) : delimiter;
   // Start and end offsets of each non-blank line, and its 1-based line number.
-  let starts = new Int32Array(1024);
-  let ends = new Int32Array(1024);
-  let numbers = new Int32Array(1024);
+  let starts: Int32Array = new Int32Array(1024);
+  let ends: Int32Array = new Int32Array(1024);
+  let numbers: Int32Array = new Int32Array(1024);
   let count = 0;
   let lineNo = 0;
   for (let pos = 0; pos <= body.length; ) {

@@ -60,7 +60,7 @@ export function planOutputDir(dir: string, names: readonly string[], options: Pl
     if (isRootOrMount(place.real)) throw new DataError("the output folder is the root folder or a mount point; name a new folder inside it", { file: dir });
     checkWritable(place.real, dir);
     const entries = fs.readdirSync(place.real);
-    if (entries.length > 0 && !isMarker(path.join(place.real, OUTPUT_MARKER))) {
+    if (entries.length > 0 && !isMarker(path.join(place.real, OUTPUT_MARKER)) && !isUnmarkedOwnOutput(place.real, entries, names)) {
       throw new DataError(
         `the output folder is not empty and was not written by segment (no ${OUTPUT_MARKER} marker); name a new or empty folder`,
         { file: dir },
@@ -162,17 +162,41 @@ function isRootOrMount(real: string): boolean {
   return fs.statSync(real).dev !== fs.statSync(parent).dev;
 }
 
+/**
+ * The start of each file this tool writes into an output folder: a folder written before the marker existed is
+ * recognised when it holds only such files, each starting as the tool writes it.
+ */
+const OWN_FILE_STARTS: Record<string, RegExp> = {
+  "segments.csv": /,segment,segment_name$/,
+  "profiles.csv": /^segment,name,size,share,/,
+  "model.json": /^\{\s*"format": "mall-segments\/segment-model"/,
+  "report.html": /^<!DOCTYPE html>/,
+  "rfm.csv": /^CustomerID,recency_days,frequency,monetary,/,
+};
+
+function isUnmarkedOwnOutput(dir: string, entries: readonly string[], names: readonly string[]): boolean {
+  return entries.every((name) => {
+    const start = Object.hasOwn(OWN_FILE_STARTS, name) ? OWN_FILE_STARTS[name] : undefined;
+    const file = path.join(dir, name);
+    if (!names.includes(name) || start === undefined || !lstatOrNull(file)?.isFile()) return false;
+    return start.test(firstLine(file)) || start.test(firstLine(file, 200));
+  });
+}
+
 function isMarker(file: string): boolean {
   const st = lstatOrNull(file);
   return st !== null && st.isFile();
 }
 
-function firstLine(file: string): string {
+/** The first line of a file (or, with `bytes`, its first bytes as text, lines joined by "\n"). */
+function firstLine(file: string, bytes?: number): string {
   const fd = fs.openSync(file, "r");
   try {
-    const buf = Buffer.alloc(4096);
+    const buf = Buffer.alloc(bytes ?? 4096);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+    const text = buf.subarray(0, n).toString("utf8").replace(/^\uFEFF/, "");
+    if (bytes !== undefined) return text.replace(/\r?\n\s*/g, "");
+    return text.split(/\r?\n/)[0] ?? "";
   } finally {
     fs.closeSync(fd);
   }
