@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ArgumentError, DataError } from "../core/errors";
-import type { ImputeMethod } from "../data/customer-table";
+import { clip, type ImputeMethod } from "../data/customer-table";
 import type { Delimiter } from "../data/read-csv";
 import { INPUT_ENCODINGS, type InputEncoding } from "../io/read-input";
 import { modelToSql, SQL_DIALECTS, type SqlDialect } from "../model/model-sql";
@@ -276,11 +276,6 @@ function reportError(err: unknown): number {
   process.stderr.write(`segment: error: ${message}\n`);
   if (process.env.SEGMENT_DEBUG === "1" && e?.stack) process.stderr.write(e.stack + "\n");
   return expected ? 2 : 1;
-}
-
-/** A user's text cut for a one-line message. */
-function clip(text: string, max = 40): string {
-  return text.length > max ? text.slice(0, max) + "…" : text;
 }
 
 if (require.main === module) {
