@@ -21,6 +21,20 @@ export {
   type DirtyData,
 } from "./data/dirty";
 export { describe, correlationMatrix, type ColumnSummary } from "./data/describe";
+export { MISSING_TOKENS, isMissingValue } from "./data/missing-values";
+export {
+  readCustomerTable, type CustomerTable, type CustomerTableSpec, type ImputeMethod,
+} from "./data/customer-table";
+export { checkDegenerate, type CheckDegenerateOptions } from "./data/check-degenerate";
+
+// io: reading inputs safely (regular files, size caps, encodings) and writing outputs that lose nothing
+export {
+  readInputText, decodeInput, INPUT_ENCODINGS, MAX_CSV_BYTES, type InputEncoding, type ReadInputOptions,
+} from "./io/read-input";
+export { planOutputDir, planOutputFile, OUTPUT_MARKER, type OutputPlace } from "./io/output-place";
+export {
+  writeOutputDir, writeOutputFile, writeFileAtomic, type FileContent, type WriteDirOptions,
+} from "./io/output-writer";
 
 // preprocess: scaling, cleaning, one-hot encoding
 export { invertScaler, type ScalerMethod, type ScalerParams, type ScaleResult } from "./preprocess/scaler";
@@ -170,6 +184,8 @@ export {
   customerValue, VALUE_CSV_COLUMNS, type CustomerValueOptions, type CustomerValueRow, type CustomerValueResult,
 } from "./value/customer-value";
 export { writeValueFiles, valueCsv, valueModelJson, VALUE_FILES } from "./value/value-files";
+export { analyseRfm, rfmCsv, RFM_CSV_COLUMNS, type RfmAnalysis, type RfmAnalysisOptions, type RfmRow } from "./rfm/rfm-analysis";
+export { prepareTransactions, type PrepareTransactionsOptions, type PreparedTransactions } from "./rfm/prepare-transactions";
 export { simulateBetaGeo, type SimulateBetaGeoOptions, type SimulatedBetaGeo } from "./rfm/synthetic-beta-geo";
 export { valueMatrixChart, type ValueMatrixChartOptions, type ValueMatrixLike } from "./charts/value-matrix";
 export {
@@ -178,3 +194,14 @@ export {
 export {
   summarizeClvBySegment, clvBySegmentChart, type ClvBySegmentOptions, type ClvSegmentSummary,
 } from "./charts/clv-by-segment";
+
+// model: the saved segment model (model.json): build, validate, score, and score in SQL
+export {
+  buildSegmentModel, serialiseModel, encodeRows, encodedFeatureNames, MODEL_FORMAT, MODEL_VERSION,
+  type SegmentModel, type Algorithm, type ModelScaler, type CategoricalEncoding,
+} from "./model/segment-model";
+export { readModel, parseModel } from "./model/validate-model";
+export { scoreEncoded } from "./model/score-model";
+export {
+  modelToSql, quoteIdentifier, stringLiteral, SQL_DIALECTS, type SqlDialect, type SqlOptions,
+} from "./model/model-sql";

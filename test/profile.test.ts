@@ -94,7 +94,7 @@ test("nameSegments: levels joined with ×, short labels from the column names", 
   const p = profileSegments(X, [0, 0, 1, 1], features);
   const names = nameSegments(p);
   assert.deepEqual(names.map((n) => n.name), ["Low annual income × high spending score", "High annual income × low spending score"]);
-  assert.deepEqual(names[0]!.levels, { "Annual Income (k$)": "low", "Spending Score (1-100)": "high" });
+  assert.deepEqual({ ...names[0]!.levels }, { "Annual Income (k$)": "low", "Spending Score (1-100)": "high" }); // a null-prototype record
   const custom = nameSegments(p, { labels: { "Annual Income (k$)": "income", "Spending Score (1-100)": "spending" } });
   assert.equal(custom[1]!.name, "High income × low spending");
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { parse } from "csv-parse/sync";
 import { ArgumentError, DataError } from "../src/core/errors";
-import { runRfm, type RunRfmResult } from "../src/rfm/rfm-command";
+import { runRfm, type RunRfmResult } from "../src/cli/rfm-command";
 import { RFM_SEGMENTS } from "../src/rfm/segments";
 import { retailSamplePath } from "./helpers/retail";
 
@@ -24,7 +24,7 @@ describe("runRfm (segment rfm)", () => {
     assert.equal(text.split("\n")[0], "CustomerID,recency_days,frequency,monetary,aov,R,F,M,rfm_segment,cluster");
     assert.equal(records.length, 3017);
     assert.equal(result.rows.length, 3017);
-    assert.deepEqual(fs.readdirSync(path.dirname(result.file)), ["rfm.csv"]);
+    assert.deepEqual(fs.readdirSync(path.dirname(result.file)).sort(), [".mall-segments-output", "rfm.csv"]);
     const first = records[0]!;
     assert.deepEqual(
       [first["CustomerID"], first["recency_days"], first["frequency"], first["monetary"], first["aov"]],
@@ -72,10 +72,10 @@ describe("runRfm (segment rfm)", () => {
   });
 
   test("bad input and arguments", async () => {
-    await assert.rejects(runRfm({ input: path.join(dir, "missing.csv"), out: dir, quiet: true }), DataError);
-    await assert.rejects(runRfm({ input: retailSamplePath(), out: dir, k: 0, quiet: true }), ArgumentError);
+    await assert.rejects(runRfm({ input: path.join(dir, "missing.csv"), out: path.join(dir, "fresh"), quiet: true }), DataError);
+    await assert.rejects(runRfm({ input: retailSamplePath(), out: path.join(dir, "fresh"), k: 0, quiet: true }), ArgumentError);
     const tiny = path.join(dir, "tiny.csv");
     fs.writeFileSync(tiny, "InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,1,2011-01-01,2,7,UK\n");
-    await assert.rejects(runRfm({ input: tiny, out: dir, quiet: true }), /1 customers left after cleaning, fewer than k=4/);
+    await assert.rejects(runRfm({ input: tiny, out: path.join(dir, "fresh"), quiet: true }), /1 customers left after cleaning, fewer than k=4/);
   });
 });

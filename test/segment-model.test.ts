@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DataError } from "../src/core/errors";
-import { MODEL_FORMAT, MODEL_VERSION, parseModel, scoreEncoded, encodeRows } from "../src/cli/segment-model";
+import { MODEL_FORMAT, MODEL_VERSION, parseModel, scoreEncoded, encodeRows } from "../src/model";
 
 /** A valid two-segment model: one numeric feature (standardised around 50 by 10) and Gender one-hot. */
 function validModel(): Record<string, unknown> {

@@ -9,8 +9,8 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { parseCsv } from "../src/data/read-csv";
-import { modelToSql, quoteIdentifier } from "../src/cli/sql-scoring";
-import { parseModel } from "../src/cli/segment-model";
+import { modelToSql, quoteIdentifier } from "../src/model/model-sql";
+import { parseModel } from "../src/model/validate-model";
 import { MALL_CSV, runSegment } from "./helpers/run-segment";
 
 let dir: string;

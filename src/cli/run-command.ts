@@ -14,11 +14,14 @@ import { recommendSegments, type SegmentRecommendation } from "../profile/recomm
 import { toCsv } from "../profile/to-csv";
 import { buildReport } from "../report/build-report";
 import type { Delimiter } from "../data/read-csv";
-import { readCustomerTable, type CustomerTable, type ImputeMethod } from "./customer-table";
-import { writeOutputDir, checkOutputDir, type FileContent } from "./output-dir";
+import { readCustomerTable, type CustomerTable, type ImputeMethod } from "../data/customer-table";
+import type { InputEncoding } from "../io/read-input";
+import { planOutputDir } from "../io/output-place";
+import { writeOutputDir, type FileContent } from "../io/output-writer";
+import { buildSegmentModel, encodedFeatureNames, encodeRows, serialiseModel, type Algorithm, type CategoricalEncoding, type ModelScaler } from "../model/segment-model";
 import { Progress } from "./progress";
 import { fitSegments } from "./fit-segments";
-import { encodeRows, MODEL_FORMAT, MODEL_VERSION, type Algorithm, type CategoricalEncoding, type ModelScaler, type SegmentModel } from "./segment-model";
+import { checkDegenerate } from "../data/check-degenerate";
 import { selectK, type KSelection } from "./select-k";
 
 /** The defaults reproduce the canonical Mall Customers analysis. */
@@ -31,6 +34,9 @@ export const RUN_DEFAULTS = {
   seed: 42,
   impute: "none" as ImputeMethod,
 };
+
+/** The files `segment run` writes into its output folder. */
+export const RUN_FILES = ["segments.csv", "profiles.csv", "model.json", "report.html"] as const;
 
 /** Agglomerative clustering costs O(n²) memory and O(n³) time: refused above this many rows. */
 export const AGGLOMERATIVE_MAX_ROWS = 2000;
@@ -49,6 +55,8 @@ export interface RunOptions {
   seed?: number;
   impute?: ImputeMethod;
   delimiter?: Delimiter;
+  /** The input's text encoding. @default "utf-8" (invalid UTF-8 is refused with its byte offset) */
+  encoding?: InputEncoding;
   keepIds?: boolean;
   /** Key of the ID pseudonyms. @default `mall-segments:<seed>` (or $SEGMENT_ID_KEY) */
   idKey?: string;
@@ -86,10 +94,10 @@ export function runSegmentation(options: RunOptions): RunSummary {
   const progress = options.progress ?? new Progress({ enabled: false });
   const categoricalNames = o.categorical ?? [];
   checkSpec(o.id, o.features, categoricalNames);
-  checkOutputDir(o.out);
+  planOutputDir(o.out, RUN_FILES, { inputs: [o.input] });
 
   const table = progress.step("read CSV", () =>
-    readCustomerTable(o.input, { id: o.id, features: o.features, categorical: categoricalNames, impute: o.impute, delimiter: o.delimiter ?? "auto" }),
+    readCustomerTable(o.input, { id: o.id, features: o.features, categorical: categoricalNames, impute: o.impute, delimiter: o.delimiter ?? "auto", encoding: o.encoding ?? "utf-8" }),
   );
   const n = table.X.length;
   checkConstantFeatures(table, o.features);
@@ -101,16 +109,23 @@ export function runSegmentation(options: RunOptions): RunSummary {
 
   // Scale the numeric features, one-hot encode the categorical ones.
   const scaler = fitScaler(table.X, o.scale);
+  const overflowing = scaler.center.findIndex((c, j) => !Number.isFinite(c) || !Number.isFinite(scaler.scale[j]!));
+  if (overflowing >= 0) {
+    throw new DataError("values too large: the column's mean or spread overflows a double (near ±1.8e308); rescale it (e.g. to thousands)", { file: o.input, column: o.features[overflowing] });
+  }
   const encoding: CategoricalEncoding[] = categoricalNames.map((column) => ({
     column,
     levels: [...new Set(table.categorical[column]!)].sort(),
   }));
   const encoded = encodeRows({ scaler, categorical: encoding }, table.X, table.categorical);
-  const encodedFeatures = [...o.features, ...encoding.flatMap((e) => e.levels.map((l) => `${e.column}=${l}`))];
+  const encodedFeatures = encodedFeatureNames(o.features, encoding);
+
+  const distinct = checkDegenerate(encoded, { file: o.input, k: o.k, columns: encodedFeatures });
 
   let kSelection: KSelection | undefined;
   let k: number;
   if (o.k === "auto") {
+    if (distinct < 3) throw new DataError(`only ${distinct} distinct rows (after scaling): --k auto needs at least 3 to compare k = 2..10; give --k 2 or fewer segments`, { file: o.input });
     kSelection = progress.step("choose k (7-index vote, k = 2..10)", () => selectK(encoded, { seed: o.seed }));
     k = kSelection.k;
   } else k = o.k;
@@ -130,25 +145,20 @@ export function runSegmentation(options: RunOptions): RunSummary {
 
   const key = options.idKey ?? (process.env.SEGMENT_ID_KEY || undefined) ?? `mall-segments:${o.seed}`;
   const outIds = o.keepIds ? table.ids : progress.step("pseudonymise IDs", () => pseudonymiseIds(table.ids, { key }));
-  const model: SegmentModel = {
-    format: MODEL_FORMAT,
-    version: MODEL_VERSION,
-    createdBy: `mall-segments ${options.version ?? "0.0.0"}`,
+  const model = buildSegmentModel({
     algorithm: o.algorithm,
     k,
     seed: o.seed,
     idColumn: o.id,
     features: o.features,
     categorical: encoding,
-    encodedFeatures,
     scaler,
     imputeValues: table.imputeValues,
     centroids: fit.centroids,
-    centroidsOriginal: fit.centroids.map((c) => c.map((z, j) => (j < o.features.length ? z * scaler.scale[j]! + scaler.center[j]! : z))),
-    assignment: o.algorithm === "gmm" ? "gmm-posterior" : "nearest-centroid",
     ...(fit.gmm ? { gmm: fit.gmm } : {}),
     segments: profile.segments.map((s, i) => ({ segment: s.segment, name: names[i]!.name, size: s.size })),
-  };
+    version: options.version ?? "0.0.0",
+  });
 
   const nameOf = new Map(names.map((nm) => [nm.segment, nm.name]));
   const idHeader = o.keepIds ? o.id : `${o.id} (pseudonym)`;
@@ -156,7 +166,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
     const out: Record<string, FileContent> = {
       "segments.csv": csvChunks(outIds, labels, nameOf, [idHeader, "segment", "segment_name"]),
       "profiles.csv": profilesCsv(profile, names, recommendations),
-      "model.json": JSON.stringify(model, null, 2) + "\n",
+      "model.json": serialiseModel(model),
     };
     out["report.html"] = buildReport({
       title: `Customer segments of ${baseName(o.input)}`,
@@ -177,7 +187,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
       kSelection,
       silhouette,
     });
-    writeOutputDir(o.out, out);
+    writeOutputDir(o.out, out, { inputs: [o.input], command: "segment run" });
     return Object.keys(out);
   });
 
@@ -232,6 +242,7 @@ function checkConstantFeatures(table: CustomerTable, features: string[]): void {
 
 function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentRecommendation[]): string {
   const columns = ["segment", "name", "size", "share"];
+  // profile.overallCategorical has null prototypes: Object.keys lists user levels such as "__proto__" as ordinary keys.
   for (const f of profile.featureNames) columns.push(`${f} mean`, `${f} median`, `${f} overall mean`, `${f} z`);
   for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) columns.push(`${c}=${v} share`);
   columns.push("recommendation");
@@ -245,17 +256,17 @@ function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentR
     row.push(recs[i]!.text);
     return row;
   });
-  return toCsv(rows, columns);
+  return toCsv(rows, columns, { formulaSafe: true });
 }
 
 /** segments.csv as chunks of about 10,000 rows (RFC 4180 quoting per cell). */
 export function* csvChunks(ids: string[], labels: number[], nameOf: Map<number, string>, header: string[]): Generator<string> {
-  yield toCsv([], header);
+  yield toCsv([], header, { formulaSafe: true });
   const rowsPerChunk = 10_000;
   for (let start = 0; start < ids.length; start += rowsPerChunk) {
     const rows: [string, number, string][] = [];
     for (let i = start; i < Math.min(ids.length, start + rowsPerChunk); i++) rows.push([ids[i]!, labels[i]!, nameOf.get(labels[i]!)!]);
-    yield toCsv(rows, header, { header: false });
+    yield toCsv(rows, header, { header: false, formulaSafe: true });
   }
 }
 

@@ -1,22 +1,26 @@
 /** `segment score`: assign new customers to the segments of a saved model.json. */
-import fs from "node:fs";
-import path from "node:path";
-import { DataError } from "../core/errors";
+import { readCustomerTable, type ImputeMethod } from "../data/customer-table";
 import type { Delimiter } from "../data/read-csv";
+import type { InputEncoding } from "../io/read-input";
+import { planOutputFile } from "../io/output-place";
+import { writeOutputFile } from "../io/output-writer";
+import { scoreEncoded } from "../model/score-model";
+import { encodeRows } from "../model/segment-model";
+import { readModel } from "../model/validate-model";
 import { pseudonymiseIds } from "../profile/pseudonymise-ids";
 import { toCsv } from "../profile/to-csv";
-import { readCustomerTable, type ImputeMethod } from "./customer-table";
 import { Progress } from "./progress";
-import { encodeRows, parseModel, scoreEncoded, type SegmentModel } from "./segment-model";
 
 export interface ScoreOptions {
   model: string;
   input: string;
-  /** The CSV to write (via a temporary file renamed into place). */
+  /** The CSV to write: new, or a file this command wrote before (via a temporary file renamed into place). */
   out: string;
   /** @default "none" ("median" uses the training medians stored in the model) */
   impute?: ImputeMethod;
   delimiter?: Delimiter;
+  /** @default "utf-8" */
+  encoding?: InputEncoding;
   keepIds?: boolean;
   idKey?: string;
   progress?: Progress;
@@ -33,25 +37,15 @@ export interface ScoreSummary {
   counts: { segment: number; name: string; size: number }[];
 }
 
-/** Read a model.json file. @throws {DataError} when missing or invalid. */
-export function readModel(file: string): SegmentModel {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new DataError(code === "ENOENT" ? "file not found" : `cannot read file (${code})`, { file });
-  }
-  return parseModel(text, file);
-}
+/** A first line `segment score` writes: `<id column>[ (pseudonym)],segment,segment_name`. */
+const ownScoreHeader = (line: string): boolean => /,segment,segment_name$/.test(line);
 
 /** Score a customers CSV with a saved model and write `<id>, segment, segment_name`. */
 export function scoreCustomers(options: ScoreOptions): ScoreSummary {
   const progress = options.progress ?? new Progress({ enabled: false });
+  const placeOptions = { inputs: [options.model, options.input], ownedIf: ownScoreHeader };
+  planOutputFile(options.out, placeOptions);
   const model = readModel(options.model);
-  if (fs.existsSync(options.out) && fs.statSync(options.out).isDirectory()) {
-    throw new DataError("the output path is a folder; name the CSV file to write", { file: options.out });
-  }
   const table = progress.step("read CSV", () =>
     readCustomerTable(options.input, {
       id: model.idColumn,
@@ -60,6 +54,7 @@ export function scoreCustomers(options: ScoreOptions): ScoreSummary {
       impute: options.impute ?? "none",
       imputeValues: model.imputeValues,
       delimiter: options.delimiter ?? "auto",
+      encoding: options.encoding ?? "utf-8",
     }),
   );
   const labels = progress.step("score", () => scoreEncoded(model, encodeRows(model, table.X, table.categorical)));
@@ -69,8 +64,9 @@ export function scoreCustomers(options: ScoreOptions): ScoreSummary {
   const csv = toCsv(
     labels.map((l, i) => [ids[i]!, l, nameOf.get(l) ?? ""]),
     [options.keepIds ? model.idColumn : `${model.idColumn} (pseudonym)`, "segment", "segment_name"],
+    { formulaSafe: true },
   );
-  writeFileAtomically(options.out, csv);
+  writeOutputFile(options.out, csv, placeOptions);
   const counts = model.segments.map((s) => ({ segment: s.segment, name: s.name, size: labels.filter((l) => l === s.segment).length }));
   return {
     model: options.model,
@@ -82,16 +78,4 @@ export function scoreCustomers(options: ScoreOptions): ScoreSummary {
     imputed: table.imputed,
     counts,
   };
-}
-
-function writeFileAtomically(file: string, content: string): void {
-  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.tmp-${process.pid}-${Date.now()}`);
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(temp, content);
-    fs.renameSync(temp, file);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw new DataError(`cannot write output (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { file });
-  }
 }

@@ -12,13 +12,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ArgumentError, DataError } from "../core/errors";
+import { clip, type ImputeMethod } from "../data/customer-table";
 import type { Delimiter } from "../data/read-csv";
-import { runRfm } from "../rfm/rfm-command";
-import type { ImputeMethod } from "./customer-table";
+import { INPUT_ENCODINGS, type InputEncoding } from "../io/read-input";
+import { modelToSql, SQL_DIALECTS, type SqlDialect } from "../model/model-sql";
+import { readModel } from "../model/validate-model";
 import { Progress } from "./progress";
+import { runRfm } from "./rfm-command";
 import { RUN_DEFAULTS, runSegmentation } from "./run-command";
-import { readModel, scoreCustomers } from "./score-command";
-import { modelToSql, SQL_DIALECTS, type SqlDialect } from "./sql-scoring";
+import { scoreCustomers } from "./score-command";
+import { cleanUpOnSignals } from "./signals";
 import { VALUE_HELP, valueCommand } from "./value-command";
 
 /** A command-line mistake: exit code 2 like bad data. */
@@ -30,9 +33,9 @@ const HELP = `segment: customer segmentation from the command line
 
 Usage:
   segment run <customers.csv> --out <dir> [options]
-  segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids]
+  segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids] [--encoding e]
   segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name]
-  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--ties min|first]
+  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--ties min|first] [--encoding e]
 ${VALUE_HELP}
 
 run options (defaults reproduce the Mall Customers analysis):
@@ -46,11 +49,13 @@ run options (defaults reproduce the Mall Customers analysis):
   --seed N                   seed of every random step and of the default ID key (default: ${RUN_DEFAULTS.seed})
   --impute median|drop       fill missing feature values with the median, or drop their rows (default: refuse)
   --delimiter , | ; | tab    field delimiter (default: detected from the header)
+  --encoding utf-8|latin1|windows-1252|utf-16le   the input's text encoding (default: utf-8; invalid UTF-8 is refused)
   --keep-ids                 write the real IDs; otherwise IDs are pseudonymised with HMAC-SHA256
                              under $SEGMENT_ID_KEY, or the key "mall-segments:<seed>" when it is unset
   --quiet                    no progress on stderr
   --json                     print a machine-readable summary on stdout
-  --out <dir>                output folder: segments.csv, profiles.csv, model.json, report.html
+  --out <dir>                output folder: segments.csv, profiles.csv, model.json, report.html; it must be new,
+                             empty, or written by segment before (it holds a .mall-segments-output marker)
 
 rfm options:
   --ties min|first           quintile scores of equal values: min = all get the lowest score of their run,
@@ -82,6 +87,7 @@ const RUN_OPTIONS = {
   seed: { type: "string" },
   impute: { type: "string" },
   delimiter: { type: "string" },
+  encoding: { type: "string" },
   "keep-ids": { type: "boolean" },
   out: { type: "string", short: "o" },
 } as const satisfies ParseArgsConfig["options"];
@@ -90,13 +96,21 @@ const SCORE_OPTIONS = {
   ...COMMON,
   impute: { type: "string" },
   delimiter: { type: "string" },
+  encoding: { type: "string" },
   "keep-ids": { type: "boolean" },
   out: { type: "string", short: "o" },
 } as const satisfies ParseArgsConfig["options"];
 
 const SQL_OPTIONS = { ...COMMON, dialect: { type: "string" }, table: { type: "string" } } as const satisfies ParseArgsConfig["options"];
 
-const RFM_OPTIONS = { ...COMMON, out: { type: "string", short: "o" }, k: { type: "string" }, seed: { type: "string" }, ties: { type: "string" } } as const satisfies ParseArgsConfig["options"];
+const RFM_OPTIONS = {
+  ...COMMON,
+  out: { type: "string", short: "o" },
+  k: { type: "string" },
+  seed: { type: "string" },
+  ties: { type: "string" },
+  encoding: { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
 
 /** Run the CLI with `argv` (without node and the script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -144,6 +158,7 @@ function runCommand(argv: string[]): number {
     seed: values.seed === undefined ? undefined : integer(values.seed, "--seed", 0),
     impute: oneOf(values.impute, "--impute", ["median", "drop"] as const) as ImputeMethod | undefined,
     delimiter: delimiter(values.delimiter),
+    encoding: oneOf(values.encoding, "--encoding", INPUT_ENCODINGS) as InputEncoding | undefined,
     keepIds: values["keep-ids"] ?? false,
     progress: new Progress({ enabled: !values.quiet }),
     version: packageVersion(),
@@ -174,6 +189,7 @@ function scoreCommand(argv: string[]): number {
     out: required(values.out, "score", "--out <file.csv>"),
     impute: oneOf(values.impute, "--impute", ["median", "drop"] as const) as ImputeMethod | undefined,
     delimiter: delimiter(values.delimiter),
+    encoding: oneOf(values.encoding, "--encoding", INPUT_ENCODINGS) as InputEncoding | undefined,
     keepIds: values["keep-ids"] ?? false,
     progress: new Progress({ enabled: !values.quiet }),
   });
@@ -200,9 +216,10 @@ async function rfmCommand(argv: string[]): Promise<number> {
   const result = await runRfm({
     input: onePositional(positionals, "rfm", "<transactions.csv>"),
     out: required(values.out, "rfm", "--out <dir>"),
-    ...(values.k !== undefined ? { k: integer(values.k, "--k", 1) } : {}),
+    ...(values.k !== undefined ? { k: integer(values.k, "--k", 1, false) } : {}),
     ...(values.seed !== undefined ? { seed: integer(values.seed, "--seed", 0) } : {}),
     ...(values.ties !== undefined ? { ties: oneOf(values.ties, "--ties", ["min", "first"] as const) } : {}),
+    ...(values.encoding !== undefined ? { encoding: oneOf(values.encoding, "--encoding", INPUT_ENCODINGS)! } : {}),
     quiet: values.quiet ?? values.json ?? false,
   });
   if (values.json) {
@@ -240,15 +257,15 @@ function list(text: string): string[] {
   return text.split(",").map((c) => c.trim()).filter((c) => c !== "");
 }
 
-function integer(text: string, flag: string, min: number): number {
+function integer(text: string, flag: string, min: number, autoAllowed = flag === "--k"): number {
   const x = Number(text);
-  if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(x) || x < min) throw new UsageError(`${flag} ${text}: must be an integer >= ${min}${flag === "--k" ? " or auto" : ""}`);
+  if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(x) || x < min) throw new UsageError(`${flag} ${clip(text)}: must be an integer >= ${min}${autoAllowed ? " or auto" : ""}`);
   return x;
 }
 
 function oneOf<T extends string>(value: string | undefined, flag: string, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new UsageError(`${flag} ${value}: must be one of ${allowed.join(", ")}`);
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} ${clip(value)}: must be one of ${allowed.join(", ")}`);
   return value as T;
 }
 
@@ -272,13 +289,14 @@ function packageVersion(): string {
 function reportError(err: unknown): number {
   const e = err as Error;
   const expected = e instanceof DataError || e instanceof ArgumentError || e instanceof UsageError;
-  const message = (e?.message ?? String(err)).replace(/\s*\n\s*/g, " ");
+  const message = clip((e?.message ?? String(err)).replace(/\s*\n\s*/g, " "), 1000);
   process.stderr.write(`segment: error: ${message}\n`);
   if (process.env.SEGMENT_DEBUG === "1" && e?.stack) process.stderr.write(e.stack + "\n");
   return expected ? 2 : 1;
 }
 
 if (require.main === module) {
+  cleanUpOnSignals();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ChecksumError } from "../core/errors";
+import { writeFileAtomic } from "../io/output-writer";
 
 /** One entry of `data/manifest.json`. */
 export interface DatasetEntry {
@@ -84,9 +85,7 @@ function store(bytes: Uint8Array, from: string, entry: DatasetEntry, target: str
     throw new ChecksumError(`${from}: sha256 ${sha} does not match the manifest's ${entry.sha256} for ${entry.file}`);
   }
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.tmp`;
-  fs.writeFileSync(tmp, lf);
-  fs.renameSync(tmp, target);
+  writeFileAtomic(target, lf); // a temporary sibling renamed into place, removed if the write fails
 }
 
 function toLf(bytes: Uint8Array): Buffer {

@@ -64,11 +64,11 @@ export function nameSegments(profile: ProfileTable, options: NameSegmentsOptions
   if (!(rule.low <= rule.high)) throw new ArgumentError(`nameSegments: rule.low=${rule.low} must be <= rule.high=${rule.high}`);
   const labels = options.labels ?? {};
   const named = profile.segments.map((s): SegmentName => {
-    const levels: Record<string, FeatureLevel> = {};
+    const levels: Record<string, FeatureLevel> = Object.create(null); // user names as keys ("__proto__" too)
     const parts = profile.featureNames.map((f) => {
       const level = featureLevel(s.features[f]!.zScore, rule);
       levels[f] = level;
-      return `${level} ${labels[f] ?? shortLabel(f)}`;
+      return `${level} ${Object.hasOwn(labels, f) ? labels[f] : shortLabel(f)}`;
     });
     const name = s.segment < 0 ? "Noise" : capitalise(parts.join(rule.separator));
     return { segment: s.segment, name, levels };

@@ -109,8 +109,9 @@ function profileUnchecked(
   const fill = offsets.slice(0, segmentLabels.length);
   for (let i = 0; i < nSamples; i++) order[fill[codes[i]!]!++] = i;
 
-  const overall: ProfileTable["overall"] = {};
-  const perSegment = segmentLabels.map(() => ({}) as Record<string, FeatureProfile>);
+  // Keyed by user column names: null-prototype objects, so "__proto__" or "constructor" is an ordinary name.
+  const overall: ProfileTable["overall"] = Object.create(null);
+  const perSegment = segmentLabels.map(() => Object.create(null) as Record<string, FeatureProfile>);
   featureNames.forEach((name, j) => {
     const column = new Float64Array(nSamples);
     for (let p = 0; p < nSamples; p++) column[p] = X[order[p]!]![j]!;
@@ -130,8 +131,8 @@ function profileUnchecked(
       };
     });
   });
-  const overallCategorical: ProfileTable["overallCategorical"] = {};
-  const segmentCategorical = segmentLabels.map(() => ({}) as SegmentProfile["categorical"]);
+  const overallCategorical: ProfileTable["overallCategorical"] = Object.create(null);
+  const segmentCategorical = segmentLabels.map(() => Object.create(null) as SegmentProfile["categorical"]);
   for (const [name, values] of Object.entries(categorical)) {
     overallCategorical[name] = mix(values, order, 0, nSamples);
     segmentLabels.forEach((_, s) => (segmentCategorical[s]![name] = mix(values, order, offsets[s]!, offsets[s + 1]!)));

@@ -10,6 +10,12 @@ export interface ToCsvOptions {
   eol?: "\n" | "\r\n";
   /** Start with the header line (false: rows only, to append a chunk to a file being written). @default true */
   header?: boolean;
+  /**
+   * Neutralise text cells a spreadsheet would run as a formula (OWASP CSV injection): a text cell starting with
+   * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. Number cells are written as they are.
+   * @default false
+   */
+  formulaSafe?: boolean;
 }
 
 /**
@@ -30,12 +36,23 @@ export function toCsv(
 ): string {
   const delimiter = options.delimiter ?? ",";
   const eol = options.eol ?? "\n";
-  const line = (cells: readonly CsvValue[]): string => cells.map((c) => csvCell(c, delimiter)).join(delimiter) + eol;
+  const cell = options.formulaSafe ? (c: CsvValue) => csvCell(formulaSafe(c), delimiter) : (c: CsvValue) => csvCell(c, delimiter);
+  const line = (cells: readonly CsvValue[]): string => cells.map(cell).join(delimiter) + eol;
   const parts = options.header === false ? [] : [line(columns)];
   for (const row of rows) {
     parts.push(line(Array.isArray(row) ? (row as readonly CsvValue[]) : columns.map((c) => (row as Record<string, CsvValue>)[c])));
   }
   return parts.join("");
+}
+
+/**
+ * A text value a spreadsheet will not run as a formula: `'` before a leading `=`, `+`, `-`, `@`, tab or CR
+ * (OWASP's CSV injection advice); numbers and other values unchanged.
+ * @example
+ * formulaSafe("=HYPERLINK(\"x\")"); // => "'=HYPERLINK(\"x\")"
+ */
+export function formulaSafe(value: CsvValue): CsvValue {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** One cell, quoted when needed (RFC 4180). */

@@ -3,6 +3,8 @@ import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { ArgumentError } from "../core/errors";
 import { rfmSql } from "./sql-files";
+import type { InputEncoding } from "../io/read-input";
+import { prepareTransactions } from "./prepare-transactions";
 import { loadTransactions } from "./transactions";
 
 /** The cleaning rules, in the order they are applied (a row is counted by the first rule it fails). */
@@ -52,6 +54,10 @@ export interface RfmFeaturesOptions {
   threads?: number;
   /** Where DuckDB spills beyond memoryLimit (not the current directory). @default `<os tmpdir>/mall-segments-duckdb` */
   tempDirectory?: string;
+  /** The run's clock: invoice dates after this day are refused (see `prepareTransactions`). @default new Date() */
+  now?: Date;
+  /** The file's text encoding. @default "utf-8" */
+  encoding?: InputEncoding;
 }
 
 /** The feature table, the cleaning funnel and the dates behind them. */
@@ -65,13 +71,14 @@ export interface RfmFeatures {
   nInvoices: number;
 }
 
-const defaults: Required<RfmFeaturesOptions> = {
+const defaults: Required<Omit<RfmFeaturesOptions, "now">> = {
   margin: 0.25,
   retention: 0.8,
   discountRate: 0.1,
   memoryLimit: "1GB",
   threads: 2,
   tempDirectory: path.join(os.tmpdir(), "mall-segments-duckdb"),
+  encoding: "utf-8",
 };
 
 /**
@@ -93,6 +100,17 @@ export async function rfmFeatures(file: string, options: RfmFeaturesOptions = {}
   checkRate("retention", opts.retention, 0, 1, false);
   if (!(opts.discountRate >= 0)) throw new ArgumentError(`rfmFeatures: discountRate=${opts.discountRate} must be >= 0`);
   if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new ArgumentError(`rfmFeatures: threads=${opts.threads} must be a positive integer`);
+  // A regular file, read through a private plainly named path (no globbing of the user's file name).
+  const prepared = prepareTransactions(file, { encoding: opts.encoding });
+  try {
+    return await featuresOf(prepared.file, file, opts, options.now ?? new Date());
+  } finally {
+    prepared.dispose();
+  }
+}
+
+/** {@link rfmFeatures} on a checked copy; `file` names the user's file in errors. Validated options assumed. */
+async function featuresOf(copy: string, file: string, opts: Required<Omit<RfmFeaturesOptions, "now">>, now: Date): Promise<RfmFeatures> {
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: opts.memoryLimit,
     threads: String(opts.threads),
@@ -100,7 +118,7 @@ export async function rfmFeatures(file: string, options: RfmFeaturesOptions = {}
   });
   const connection = await instance.connect();
   try {
-    await loadTransactions(connection, file);
+    await loadTransactions(connection, copy, file, { now });
     return await computeFeatures(connection, opts);
   } finally {
     connection.closeSync();
@@ -114,7 +132,7 @@ function checkRate(name: string, value: number, lo: number, hi: number, hiInclus
 }
 
 /** Funnel, snapshot and feature table from a connection where `loadTransactions` ran (validated options assumed). */
-async function computeFeatures(connection: DuckDBConnection, opts: Required<RfmFeaturesOptions>): Promise<RfmFeatures> {
+async function computeFeatures(connection: DuckDBConnection, opts: Required<Omit<RfmFeaturesOptions, "now">>): Promise<RfmFeatures> {
   const funnel = await cleaningFunnel(connection);
   const snapshot = (await connection.runAndReadAll(rfmSql("snapshot"))).getRowObjectsJS()[0]!;
   if (snapshot["snapshot_day"] === null) {

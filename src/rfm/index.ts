@@ -4,6 +4,7 @@ export * from "./scoring";
 export * from "./segments";
 export * from "./cluster-rfm";
 export * from "./compare-groupings";
-export * from "./rfm-command";
+export * from "./rfm-analysis";
+export * from "./prepare-transactions";
 export * from "./synthetic-transactions";
 export * from "./synthetic-beta-geo";

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DataError } from "../core/errors";
+import { checkTransactionValues, utf8Error } from "./prepare-transactions";
 import { rfmSql, sqlString } from "./sql-files";
 
 /** The columns a transactions CSV must have (others, like StockCode and Description, are ignored). */
@@ -58,21 +59,27 @@ export function checkTransactionsHeader(file: string): string[] {
  * InvoiceDate must be an ISO 8601 date or timestamp (`2011-03-10 16:16:00`).
  *
  * @param connection - an open DuckDB connection without a `transactions` table.
- * @param file - path of the CSV (columns {@link TRANSACTION_COLUMNS}, quoted or not).
+ * @param file - path of the CSV (columns {@link TRANSACTION_COLUMNS}, quoted or not); DuckDB globs `?`, `*`
+ *   and `[` in it, so pass a checked copy with a plain name (`prepareTransactions`).
+ * @param displayName - the file named in errors. @default file
+ * @param options - `now`: the run's clock; later invoice dates are refused. @default { now: new Date() }
  * @throws {DataError} when the file is missing, lacks a column, is not readable as CSV, or has values
  *   that do not parse (the message gives how many and the first one with its row and column; the row
  *   is the file line when no quoted field spans lines).
  */
-export async function loadTransactions(connection: DuckDBConnection, file: string): Promise<void> {
+export async function loadTransactions(connection: DuckDBConnection, file: string, displayName: string = file, options: { now?: Date } = {}): Promise<void> {
   const header = checkTransactionsHeader(file);
   const source = { file: sqlString(file), columns: varcharColumns(header) };
   const load = rfmSql("load-transactions", source);
   try {
     await connection.run(load);
   } catch (err) {
-    throw csvError((err as Error).message, file);
+    const message = (err as Error).message;
+    if (/Invalid unicode/i.test(message)) throw utf8Error(displayName);
+    throw csvError(message, displayName);
   }
-  await checkParsedValues(connection, source, file);
+  await checkParsedValues(connection, source, displayName);
+  await checkTransactionValues(connection, source, displayName, options.now ?? new Date());
   await connection.run(rfmSql("clean-transactions"));
 }
 

@@ -1,27 +1,26 @@
-import fs from "node:fs";
-import path from "node:path";
+/**
+ * The RFM analysis of a transactions file, as a library call: cleaned transactions → per-customer R/F/M →
+ * quintile scores, named segment and k-means cluster, with the rfm.csv text. It computes only; the command line
+ * (`cli/rfm-command.ts`) writes the file and prints.
+ */
 import { ArgumentError, DataError } from "../core/errors";
 import { toCsv } from "../profile/to-csv";
 import { clusterRfm } from "./cluster-rfm";
 import { compareGroupings } from "./compare-groupings";
-import { rfmFeatures, type FunnelStep } from "./features";
+import { rfmFeatures, type FunnelStep, type RfmFeaturesOptions } from "./features";
 import { rfmScores, type QuintileTies } from "./scoring";
 import { RFM_SEGMENTS, rfmSegment, type RfmSegment } from "./segments";
 
-/** Options of `segment rfm <input> --out <dir>`. */
-export interface RunRfmOptions {
-  /** The transactions CSV. */
-  input: string;
-  /** Output directory (created if missing); `rfm.csv` is written there. */
-  out: string;
+/** Options of {@link analyseRfm}. */
+export interface RfmAnalysisOptions {
   /** k-means clusters on the log RFM values. @default 4 */
   k?: number;
   /** k-means seed. @default 0 */
   seed?: number;
-  /** No progress lines on stderr. @default false */
-  quiet?: boolean;
   /** Quintile tie rule: `"min"` keeps equal values in one score, `"first"` splits them by row order. @default "min" */
   ties?: QuintileTies;
+  /** Options of the feature step: the run's clock, the file's encoding, DuckDB resources. @default {} */
+  features?: RfmFeaturesOptions;
 }
 
 /** One line of rfm.csv. */
@@ -38,12 +37,10 @@ export interface RfmRow {
   cluster: number;
 }
 
-export interface RunRfmResult {
-  /** The rows written to rfm.csv (full precision; the file rounds monetary and aov to cents). */
+export interface RfmAnalysis {
+  /** The rows of rfm.csv (full precision; the file rounds monetary and aov to cents). */
   rows: RfmRow[];
   funnel: FunnelStep[];
-  /** Path of the written rfm.csv. */
-  file: string;
   snapshotDate: string;
   /** Customers per segment, in RFM_SEGMENTS order (absent segments omitted). */
   segmentCounts: Partial<Record<RfmSegment, number>>;
@@ -57,28 +54,23 @@ export interface RunRfmResult {
 export const RFM_CSV_COLUMNS = ["CustomerID", "recency_days", "frequency", "monetary", "aov", "R", "F", "M", "rfm_segment", "cluster"] as const;
 
 /**
- * `segment rfm <input> --out <dir>`: transactions → cleaned → per-customer R/F/M → quintile scores,
- * named segment and k-means cluster → `<out>/rfm.csv` (written to a temporary file, then renamed, so a
- * reader never sees half a file).
+ * RFM analysis of a transactions CSV: the rows of rfm.csv, the cleaning funnel, segment and cluster counts.
  *
- * @param options - see {@link RunRfmOptions}.
- * @returns the rows, the cleaning funnel, the file path, segment/cluster counts and their ARI.
- * @throws {DataError} for a bad input file (missing, missing column, unparseable value) or fewer
- *   customers than k after cleaning.
+ * @param input - transactions CSV (columns InvoiceNo, Quantity, InvoiceDate, UnitPrice, CustomerID, Country).
+ * @param options - `k` (default 4), `seed` (default 0), `ties` (default "min").
+ * @returns rows, funnel, snapshot date, segment/cluster counts and their ARI.
+ * @throws {DataError} for a bad input file (missing, not a file, missing column, unparseable or non-finite value,
+ *   file row and column named) or fewer customers than k after cleaning.
  * @throws {ArgumentError} for k not a positive integer.
  * @example
- * const { rows, funnel } = await runRfm({ input: "data/online_retail_sample.csv", out: "out/rfm" });
+ * const { rows } = await analyseRfm("data/online_retail_sample.csv");
  * rows.length; // => 3017
  */
-export async function runRfm(options: RunRfmOptions): Promise<RunRfmResult> {
-  const { input, out, k = 4, seed = 0, quiet = false, ties = "min" } = options;
-  if (!Number.isInteger(k) || k < 1) throw new ArgumentError(`runRfm: k=${k} must be a positive integer`);
-  const log = (line: string) => {
-    if (!quiet) process.stderr.write(`segment rfm: ${line}\n`);
-  };
-  const features = await rfmFeatures(input);
+export async function analyseRfm(input: string, options: RfmAnalysisOptions = {}): Promise<RfmAnalysis> {
+  const { k = 4, seed = 0, ties = "min" } = options;
+  if (!Number.isInteger(k) || k < 1) throw new ArgumentError(`rfm: --k ${k} must be an integer >= 1`);
+  const features = await rfmFeatures(input, options.features ?? {});
   const { customers, funnel } = features;
-  log(`${funnel[0]!.remaining} rows read; ${funnel.slice(1).map((s) => `${s.step} -${s.removed}`).join(", ")}; ${funnel.at(-1)!.remaining} kept`);
   if (customers.length < k) {
     throw new DataError(`${customers.length} customers left after cleaning, fewer than k=${k} clusters`, { file: input });
   }
@@ -95,15 +87,17 @@ export async function runRfm(options: RunRfmOptions): Promise<RunRfmResult> {
     rfm_segment: segments[i]!,
     cluster: clustering.labels[i]!,
   }));
-  const file = path.join(out, "rfm.csv");
-  writeFileAtomic(file, toCsv(rows.map(csvRow), RFM_CSV_COLUMNS));
   const comparison = compareGroupings(segments, clustering.labels, RFM_SEGMENTS);
   const segmentCounts: Partial<Record<RfmSegment, number>> = {};
   comparison.rows.forEach((s, i) => (segmentCounts[s] = comparison.counts[i]!.reduce((a, b) => a + b, 0)));
   const clusterCounts = new Array<number>(k).fill(0);
   clustering.labels.forEach((label) => clusterCounts[label]!++);
-  log(`${rows.length} customers (snapshot ${features.snapshotDate}), ${comparison.rows.length} segments, k=${k} clusters, ARI ${comparison.ari.toFixed(3)} → ${file}`);
-  return { rows, funnel, file, snapshotDate: features.snapshotDate, segmentCounts, clusterCounts, ari: comparison.ari };
+  return { rows, funnel, snapshotDate: features.snapshotDate, segmentCounts, clusterCounts, ari: comparison.ari };
+}
+
+/** rfm.csv text: {@link RFM_CSV_COLUMNS}, money rounded to cents, text cells formula-safe. */
+export function rfmCsv(rows: readonly RfmRow[]): string {
+  return toCsv(rows.map(csvRow), RFM_CSV_COLUMNS, { formulaSafe: true });
 }
 
 /** A CSV line's cells: money rounded to cents. */
@@ -113,17 +107,4 @@ function csvRow(row: RfmRow): Record<string, string | number> {
 
 function cents(x: number): string {
   return x.toFixed(2);
-}
-
-/** Write `text` to `file` through a temporary sibling and a rename (atomic on one file system). */
-function writeFileAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
 }

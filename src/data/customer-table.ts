@@ -3,11 +3,11 @@
  * categorical columns, with every problem named by file, row and column, and missing values counted,
  * then refused or imputed/dropped as asked.
  */
-import fs from "node:fs";
 import { DataError } from "../core/errors";
 import type { Matrix } from "../core/matrix";
-import { readCsv, type Delimiter } from "../data/read-csv";
-import { fastNumericRows } from "./fast-csv";
+import type { InputEncoding } from "../io/read-input";
+import { isMissingValue, MISSING_CATEGORY } from "./missing-values";
+import { openCsvRows, type Delimiter } from "./read-csv";
 
 /** What to do with missing feature values. */
 export type ImputeMethod = "none" | "median" | "drop";
@@ -23,6 +23,8 @@ export interface CustomerTableSpec {
   impute?: ImputeMethod;
   /** @default "auto" */
   delimiter?: Delimiter;
+  /** The file's text encoding (invalid UTF-8 is refused with its byte offset). @default "utf-8" */
+  encoding?: InputEncoding;
   /** Medians to impute with instead of the file's own (scoring new customers with a saved model). */
   imputeValues?: Record<string, number>;
   /** Check that IDs are unique. @default true */
@@ -51,12 +53,6 @@ export interface CustomerTable {
   imputeValues: Record<string, number>;
 }
 
-/** Text read as a missing value (case-insensitive), besides the empty cell. */
-export const MISSING_TOKENS = ["na", "n/a", "nan", "null", "none", "-"];
-
-/** Placeholder category of a missing categorical cell. */
-export const MISSING_CATEGORY = "(missing)";
-
 /**
  * Read and validate a customers CSV.
  *
@@ -67,12 +63,12 @@ export const MISSING_CATEGORY = "(missing)";
 export function readCustomerTable(file: string, spec: CustomerTableSpec): CustomerTable {
   const categoricalNames = spec.categorical ?? [];
   const impute = spec.impute ?? "none";
-  const source = openTable(file, spec.delimiter ?? "auto");
+  const source = openCsvRows(file, { delimiter: spec.delimiter ?? "auto", encoding: spec.encoding ?? "utf-8" });
   const { header } = source;
   const col = (name: string): number => {
     const j = header.indexOf(name);
     if (j < 0) {
-      throw new DataError(`column "${name}" not found (columns: ${header.map((h) => JSON.stringify(h)).join(", ")})`, {
+      throw new DataError(`column "${clip(name)}" not found (columns: ${clip(header.map((h) => JSON.stringify(h)).join(", "), 300)})`, {
         file,
         row: 1,
       });
@@ -81,7 +77,7 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
   };
   const seenHeader = new Set<string>();
   for (const h of header) {
-    if (seenHeader.has(h)) throw new DataError(`the header names column "${h}" twice`, { file, row: 1, column: h });
+    if (seenHeader.has(h)) throw new DataError(`the header names column "${clip(h)}" twice`, { file, row: 1, column: clip(h) });
     seenHeader.add(h);
   }
   const idCol = col(spec.id);
@@ -95,25 +91,26 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
   const isMissing = new Uint8Array(n * d);
   const ids = new Array<string>(n);
   const cats = categoricalNames.map(() => new Array<string>(n));
-  const missing: Record<string, number> = {};
-  const firstMissing: Record<string, number> = {};
+  // User column names are keys: null-prototype objects, so "__proto__" or "constructor" is an ordinary name.
+  const missing: Record<string, number> = Object.create(null);
+  const firstMissing: Record<string, number> = Object.create(null);
   const seenIds = spec.uniqueIds === false ? undefined : new Map<string, number>();
   for (let r = 0; r < n; r++) {
     const cells = source.row(r);
     const line = source.line(r);
     const id = cells[idCol]!.trim();
-    if (isMissingText(id)) throw new DataError("missing ID", { file, row: line, column: spec.id });
+    if (isMissingValue(id)) throw new DataError("missing ID", { file, row: line, column: spec.id });
     if (seenIds) {
       const before = seenIds.get(id);
       if (before !== undefined) {
-        throw new DataError(`duplicate ID "${id}" (first at row ${before})`, { file, row: line, column: spec.id });
+        throw new DataError(`duplicate ID "${clip(id)}" (first at row ${before})`, { file, row: line, column: spec.id });
       }
       seenIds.set(id, line);
     }
     ids[r] = id;
     for (let j = 0; j < d; j++) {
       const text = cells[featureCols[j]!]!.trim();
-      if (isMissingText(text)) {
+      if (isMissingValue(text)) {
         isMissing[r * d + j] = 1;
         const name = spec.features[j]!;
         missing[name] = (missing[name] ?? 0) + 1;
@@ -135,9 +132,10 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
     }
   }
 
-  const imputeValues: Record<string, number> = {};
+  const imputeValues: Record<string, number> = Object.create(null);
   spec.features.forEach((name, j) => {
-    imputeValues[name] = spec.imputeValues?.[name] ?? columnMedian(values, isMissing, n, d, j);
+    const given = spec.imputeValues && Object.hasOwn(spec.imputeValues, name) ? spec.imputeValues[name] : undefined;
+    imputeValues[name] = given ?? columnMedian(values, isMissing, n, d, j);
   });
   const missingFeatures = spec.features.filter((f) => missing[f]);
   if (missingFeatures.length > 0 && impute === "none") {
@@ -146,7 +144,7 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
     throw new DataError(`${total} missing value${total > 1 ? "s" : ""} in feature columns (${detail}); rerun with --impute median or --impute drop`, { file });
   }
   const keep: number[] = [];
-  const imputed: Record<string, number> = {};
+  const imputed: Record<string, number> = Object.create(null);
   let dropped = 0;
   for (let r = 0; r < n; r++) {
     let rowMissing = false;
@@ -169,7 +167,7 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
   }
   if (keep.length === 0) throw new DataError(`no rows left after dropping ${dropped} rows with missing values`, { file });
   const X: Matrix = keep.map((r) => Array.from(values.subarray(r * d, (r + 1) * d)));
-  const categorical: Record<string, string[]> = {};
+  const categorical: Record<string, string[]> = Object.create(null);
   categoricalNames.forEach((name, c) => (categorical[name] = keep.map((r) => cats[c]![r]!)));
   return {
     file,
@@ -183,41 +181,6 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
     imputed,
     imputeValues,
   };
-}
-
-/** A table to read row by row, from the generic CSV reader or the fast path for unquoted files. */
-interface RowSource {
-  header: string[];
-  nRows: number;
-  delimiter: "," | ";" | "\t";
-  row(r: number): string[];
-  line(r: number): number;
-}
-
-/** Files without a double quote take the fast path (same checks, far less memory); others go through csv-parse. */
-function openTable(file: string, delimiter: Delimiter): RowSource {
-  let buffer: Buffer | undefined;
-  try {
-    buffer = fs.readFileSync(file);
-  } catch {
-    buffer = undefined; // readCsv reports it
-  }
-  if (buffer && !buffer.includes(0) && !buffer.includes(0x22)) {
-    const fast = fastNumericRows(buffer.toString("utf8"), file, delimiter);
-    return { ...fast, row: (r) => fast.row(r), line: (r) => fast.line(r) };
-  }
-  const table = readCsv(file, { delimiter });
-  return {
-    header: table.header,
-    nRows: table.rows.length,
-    delimiter: table.delimiter,
-    row: (r) => table.rows[r]!,
-    line: (r) => table.lines[r]!,
-  };
-}
-
-function isMissingText(text: string): boolean {
-  return text === "" || MISSING_TOKENS.includes(text.toLowerCase());
 }
 
 /** A decimal number as written in a CSV ("12", "-3.5", "1e3", "+.5"); anything else (incl. "0x10", "1,5") is NaN. */
@@ -236,6 +199,7 @@ function columnMedian(values: Float64Array, isMissing: Uint8Array, n: number, d:
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function clip(text: string): string {
-  return text.length > 40 ? text.slice(0, 40) + "…" : text;
+/** A user's text cut for a one-line message. */
+export function clip(text: string, max = 40): string {
+  return text.length > max ? text.slice(0, max) + "…" : text;
 }

@@ -1,0 +1,3 @@
+export * from "./read-input";
+export * from "./output-place";
+export * from "./output-writer";

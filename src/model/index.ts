@@ -1,0 +1,4 @@
+export * from "./segment-model";
+export * from "./validate-model";
+export * from "./score-model";
+export * from "./model-sql";
