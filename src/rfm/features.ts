@@ -52,6 +52,12 @@ export interface RfmFeaturesOptions {
   threads?: number;
   /** Where DuckDB spills beyond memoryLimit (not the current directory). @default `<os tmpdir>/mall-segments-duckdb` */
   tempDirectory?: string;
+  /**
+   * The snapshot day, `YYYY-MM-DD`: only invoices dated before it count (in the funnel too) and recency is
+   * counted to it, e.g. "2011-07-01" for the customers as they stood at the end of June 2011.
+   * @default "" (the day after the latest invoice)
+   */
+  asOf?: string;
 }
 
 /** The feature table, the cleaning funnel and the dates behind them. */
@@ -72,6 +78,7 @@ const defaults: Required<RfmFeaturesOptions> = {
   memoryLimit: "1GB",
   threads: 2,
   tempDirectory: path.join(os.tmpdir(), "mall-segments-duckdb"),
+  asOf: "",
 };
 
 /**
@@ -82,7 +89,7 @@ const defaults: Required<RfmFeaturesOptions> = {
  * @param options - CLV assumptions and DuckDB resources; see {@link RfmFeaturesOptions}.
  * @returns customers sorted by CustomerID, the funnel (total, then one step per rule) and the snapshot date.
  * @throws {DataError} for a missing file, a missing column or unparseable values (file, row, column).
- * @throws {ArgumentError} for CLV rates out of range.
+ * @throws {ArgumentError} for CLV rates out of range or an `asOf` that is not a `YYYY-MM-DD` date.
  * @example
  * const { customers, funnel } = await rfmFeatures("data/online_retail_sample.csv");
  * funnel.at(-1)!.remaining; // => 14579 (the sample: 20000 rows, 3017 customers)
@@ -93,18 +100,47 @@ export async function rfmFeatures(file: string, options: RfmFeaturesOptions = {}
   checkRate("retention", opts.retention, 0, 1, false);
   if (!(opts.discountRate >= 0)) throw new ArgumentError(`rfmFeatures: discountRate=${opts.discountRate} must be >= 0`);
   if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new ArgumentError(`rfmFeatures: threads=${opts.threads} must be a positive integer`);
+  checkDay(opts.asOf, "rfmFeatures: asOf");
+  return withTransactions(file, opts, async (connection) => {
+    if (opts.asOf !== "") await connection.run(rfmSql("before-day"), { day: opts.asOf });
+    return computeFeatures(connection, opts);
+  });
+}
+
+/** DuckDB resources of {@link withTransactions}. */
+export type DuckDbResources = Pick<RfmFeaturesOptions, "memoryLimit" | "threads" | "tempDirectory">;
+
+/**
+ * Open an in-memory DuckDB, load and clean the transactions CSV (`loadTransactions`), run `work` on the
+ * connection, and close the database whatever happens. The one way this package reads a transaction log.
+ *
+ * @param file - transactions CSV (see `loadTransactions`).
+ * @param resources - memoryLimit (default "1GB"), threads (default 2), tempDirectory (default `<os tmpdir>/mall-segments-duckdb`).
+ * @param work - what to compute from the tables `transactions` and views `clean_transactions`, `transaction_rules`.
+ * @throws {DataError} from `loadTransactions` for a bad file.
+ */
+export async function withTransactions<T>(file: string, resources: DuckDbResources, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(":memory:", {
-    memory_limit: opts.memoryLimit,
-    threads: String(opts.threads),
-    temp_directory: opts.tempDirectory,
+    memory_limit: resources.memoryLimit ?? defaults.memoryLimit,
+    threads: String(resources.threads ?? defaults.threads),
+    temp_directory: resources.tempDirectory ?? defaults.tempDirectory,
   });
   const connection = await instance.connect();
   try {
     await loadTransactions(connection, file);
-    return await computeFeatures(connection, opts);
+    return await work(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
+  }
+}
+
+/** Throw unless `day` is "" or a real `YYYY-MM-DD` calendar date. */
+export function checkDay(day: string, what: string): void {
+  if (day === "") return;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+    throw new ArgumentError(`${what}=${JSON.stringify(day)} must be a date YYYY-MM-DD`);
   }
 }
 
@@ -116,7 +152,7 @@ function checkRate(name: string, value: number, lo: number, hi: number, hiInclus
 /** Funnel, snapshot and feature table from a connection where `loadTransactions` ran (validated options assumed). */
 async function computeFeatures(connection: DuckDBConnection, opts: Required<RfmFeaturesOptions>): Promise<RfmFeatures> {
   const funnel = await cleaningFunnel(connection);
-  const snapshot = (await connection.runAndReadAll(rfmSql("snapshot"))).getRowObjectsJS()[0]!;
+  const snapshot = (await connection.runAndReadAll(rfmSql("snapshot"), { as_of: opts.asOf })).getRowObjectsJS()[0]!;
   if (snapshot["snapshot_day"] === null) {
     return { customers: [], funnel, snapshotDate: "", firstDate: "", nInvoices: 0 };
   }
@@ -124,6 +160,7 @@ async function computeFeatures(connection: DuckDBConnection, opts: Required<RfmF
     margin: opts.margin,
     retention: opts.retention,
     discount_rate: opts.discountRate,
+    as_of: opts.asOf,
   });
   const customers = reader.getRowObjectsJS().map((row) => ({
     customer_id: String(row["customer_id"]),

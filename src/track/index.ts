@@ -1,0 +1,5 @@
+export * from "./bands";
+export * from "./psi";
+export * from "./categorical-stability";
+export * from "./migration";
+export * from "./outcomes";
