@@ -58,6 +58,11 @@ export interface RfmFeaturesOptions {
    * @default "" (the day after the latest invoice)
    */
   asOf?: string;
+  /**
+   * The first day `YYYY-MM-DD` of the window: invoices dated before it are dropped (in the funnel too), so two
+   * equal windows of one log can be compared. @default "" (from the first invoice)
+   */
+  since?: string;
 }
 
 /** The feature table, the cleaning funnel and the dates behind them. */
@@ -79,6 +84,7 @@ const defaults: Required<RfmFeaturesOptions> = {
   threads: 2,
   tempDirectory: path.join(os.tmpdir(), "mall-segments-duckdb"),
   asOf: "",
+  since: "",
 };
 
 /**
@@ -101,8 +107,10 @@ export async function rfmFeatures(file: string, options: RfmFeaturesOptions = {}
   if (!(opts.discountRate >= 0)) throw new ArgumentError(`rfmFeatures: discountRate=${opts.discountRate} must be >= 0`);
   if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new ArgumentError(`rfmFeatures: threads=${opts.threads} must be a positive integer`);
   checkDay(opts.asOf, "rfmFeatures: asOf");
+  checkDay(opts.since, "rfmFeatures: since");
+  if (opts.asOf !== "" && opts.since !== "" && !(opts.since < opts.asOf)) throw new ArgumentError(`rfmFeatures: since=${opts.since} must be before asOf=${opts.asOf}`);
   return withTransactions(file, opts, async (connection) => {
-    if (opts.asOf !== "") await connection.run(rfmSql("before-day"), { day: opts.asOf });
+    if (opts.asOf !== "" || opts.since !== "") await connection.run(rfmSql("window"), { as_of: opts.asOf, since: opts.since });
     return computeFeatures(connection, opts);
   });
 }

@@ -10,7 +10,7 @@ export type RfmSqlFile =
   | "cleaning-funnel"
   | "snapshot"
   | "customer-features"
-  | "before-day"
+  | "window"
   | "customer-outcomes"
   | "segment-outcomes";
 

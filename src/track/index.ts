@@ -3,3 +3,5 @@ export * from "./psi";
 export * from "./categorical-stability";
 export * from "./migration";
 export * from "./outcomes";
+export * from "./drift";
+export * from "./drift-experiment";

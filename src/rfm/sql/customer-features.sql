@@ -3,7 +3,7 @@
 -- Dates: both the snapshot and every invoice are taken as calendar dates (the time of day is dropped),
 -- so recency and tenure are whole days.
 --   snapshot_day  = the calendar day after the latest invoice date among the cleaned rows, or $as_of
---                   when it is a date ('' otherwise; before-day.sql has then dropped the later invoices)
+--                   when it is a date ('' otherwise; window.sql has then dropped the later invoices)
 --   recency_days  = snapshot_day - day of the customer's last invoice (>= 1)
 --   tenure_days   = day of the last invoice - day of the first invoice (0 for a one-day customer)
 --   frequency     = number of distinct invoices
