@@ -33,3 +33,7 @@ export * from "./rfm-snake";
 export * from "./rfm-k-selection";
 export * from "./report-z-bars";
 export * from "./profile-rows";
+export * from "./psi-bars";
+export * from "./share-comparison";
+export * from "./migration-sankey";
+export * from "./drift-experiment";

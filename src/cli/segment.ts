@@ -5,6 +5,7 @@
  *   segment score <model.json> <new.csv> --out <f>  assign new customers with a saved model
  *   segment sql <model.json> [--dialect d]          print a SQL query that scores a warehouse table
  *   segment rfm <transactions.csv> --out <dir>      RFM scores, segments and clusters from transactions
+ *   segment drift <model.json> <ref.csv> <cur.csv> --out <dir>   drift of features and segments between two tables
  * Bad input ends with exit code 2 and one line naming the file, row and column.
  */
 import fs from "node:fs";
@@ -13,6 +14,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ArgumentError, DataError } from "../core/errors";
 import type { Delimiter } from "../data/read-csv";
 import { runRfm } from "../rfm/rfm-command";
+import { DRIFT_HELP, driftCommand } from "./drift-command";
 import type { ImputeMethod } from "./customer-table";
 import { Progress } from "./progress";
 import { RUN_DEFAULTS, runSegmentation } from "./run-command";
@@ -30,7 +32,8 @@ Usage:
   segment run <customers.csv> --out <dir> [options]
   segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids]
   segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name]
-  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N]
+  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--as-of YYYY-MM-DD]
+${DRIFT_HELP}
 
 run options (defaults reproduce the Mall Customers analysis):
   --id <col>                 ID column (default: ${RUN_DEFAULTS.id})
@@ -55,8 +58,10 @@ Examples:
   segment run customers.csv --id customer_id --features recency,frequency,monetary --scale robust --impute median --json --out seg/
   segment score out/model.json new_customers.csv --out scored.csv --keep-ids
   segment sql out/model.json --dialect bigquery --table crm.customers > score.sql
+  segment drift out/model.json customers-june.csv customers-december.csv --out drift/ --fail-on refit
 
-Exit codes: 0 done, 2 bad input or arguments (one line on stderr), 1 unexpected failure.`;
+Exit codes: 0 done, 2 bad input or arguments (one line on stderr), 1 unexpected failure,
+3 segment drift's verdict reached --fail-on.`;
 
 const COMMON = {
   help: { type: "boolean", short: "h" },
@@ -89,7 +94,7 @@ const SCORE_OPTIONS = {
 
 const SQL_OPTIONS = { ...COMMON, dialect: { type: "string" }, table: { type: "string" } } as const satisfies ParseArgsConfig["options"];
 
-const RFM_OPTIONS = { ...COMMON, out: { type: "string", short: "o" }, k: { type: "string" }, seed: { type: "string" } } as const satisfies ParseArgsConfig["options"];
+const RFM_OPTIONS = { ...COMMON, out: { type: "string", short: "o" }, k: { type: "string" }, seed: { type: "string" }, "as-of": { type: "string" } } as const satisfies ParseArgsConfig["options"];
 
 /** Run the CLI with `argv` (without node and the script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -110,8 +115,10 @@ export async function main(argv: string[]): Promise<number> {
         return sqlCommand(rest);
       case "rfm":
         return await rfmCommand(rest);
+      case "drift":
+        return driftCommand(rest, help);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, score, sql, rfm; see segment --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, score, sql, rfm, drift; see segment --help)`);
     }
   } catch (err) {
     return reportError(err);
@@ -193,6 +200,7 @@ async function rfmCommand(argv: string[]): Promise<number> {
     out: required(values.out, "rfm", "--out <dir>"),
     ...(values.k !== undefined ? { k: integer(values.k, "--k", 1) } : {}),
     ...(values.seed !== undefined ? { seed: integer(values.seed, "--seed", 0) } : {}),
+    ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
     quiet: values.quiet ?? values.json ?? false,
   });
   if (values.json) {

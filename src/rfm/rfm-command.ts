@@ -22,6 +22,8 @@ export interface RunRfmOptions {
   quiet?: boolean;
   /** Quintile tie rule. @default "first" */
   ties?: QuintileTies;
+  /** Snapshot day `YYYY-MM-DD`: only earlier invoices count, recency is counted to it (see rfmFeatures). @default "" (the day after the latest invoice) */
+  asOf?: string;
 }
 
 /** One line of rfm.csv. */
@@ -76,7 +78,7 @@ export async function runRfm(options: RunRfmOptions): Promise<RunRfmResult> {
   const log = (line: string) => {
     if (!quiet) process.stderr.write(`segment rfm: ${line}\n`);
   };
-  const features = await rfmFeatures(input);
+  const features = await rfmFeatures(input, { asOf: options.asOf ?? "" });
   const { customers, funnel } = features;
   log(`${funnel[0]!.remaining} rows read; ${funnel.slice(1).map((s) => `${s.step} -${s.removed}`).join(", ")}; ${funnel.at(-1)!.remaining} kept`);
   if (customers.length < k) {

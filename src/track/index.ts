@@ -5,3 +5,4 @@ export * from "./migration";
 export * from "./outcomes";
 export * from "./drift";
 export * from "./drift-experiment";
+export * from "./run-drift";
