@@ -37,3 +37,4 @@ export * from "./psi-bars";
 export * from "./share-comparison";
 export * from "./migration-sankey";
 export * from "./drift-experiment";
+export * from "./segment-outcomes";
