@@ -41,5 +41,7 @@ describe("segmentMigration", () => {
   test("rejects repeated IDs and length mismatches", () => {
     assert.throws(() => segmentMigration({ ids: ["a", "a"], labels: [0, 1] }, { ids: [], labels: [] }), (e: Error) => e instanceof ArgumentError && /before.ids\[1\]="a"/.test(e.message));
     assert.throws(() => segmentMigration({ ids: ["a"], labels: [] }, { ids: [], labels: [] }), /1 ids and 0 labels/);
+    assert.throws(() => segmentMigration({ ids: ["a"], labels: [0] }, { ids: ["a", "a"], labels: [0, 0] }), /after.ids\[1\]="a"/);
+    assert.throws(() => segmentMigration({ ids: ["a"], labels: [0] }, { ids: ["b", "b"], labels: [0, 0] }), /after.ids\[1\]="b"/);
   });
 });

@@ -91,11 +91,10 @@ export function computeDrift(reference: DriftSnapshot, current: DriftSnapshot, o
 
   const known = opts.segments ?? [...new Set([...reference.labels, ...current.labels])].sort((a, b) => a - b).map((segment) => ({ segment, name: `segment ${segment}` }));
   const nameOf = new Map(known.map((s) => [s.segment, s.name]));
-  const zeroCounts = () => new Map<string, number>(known.map((s) => [String(s.segment), 0]));
   const countLabels = (labels: readonly number[]) => {
-    const counts = zeroCounts();
-    for (const l of labels) counts.set(String(l), (counts.get(String(l)) ?? 0) + 1);
-    return counts;
+    const counts = new Map<number, number>(known.map((s) => [s.segment, 0]));
+    for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+    return new Map([...counts].map(([segment, n]) => [String(segment), n]));
   };
   const shares = categoricalStabilityIndex(countLabels(reference.labels), countLabels(current.labels), { epsilon: opts.epsilon });
   const segments = {

@@ -37,41 +37,50 @@ export interface SegmentMigration<L extends string | number = number> {
  * m.entered; // => [0, 1]   ("d" entered segment 1)
  */
 export function segmentMigration<L extends string | number>(before: SegmentSnapshot<L>, after: SegmentSnapshot<L>): SegmentMigration<L> {
-  const beforeOf = labelsById(before, "before");
-  const afterOf = labelsById(after, "after");
-  const segments = [...new Set<L>([...before.labels, ...after.labels])].sort(compareLabels);
+  checkLengths(before, "before");
+  checkLengths(after, "after");
+  const segments = [...new Set<L>(before.labels), ...new Set<L>(after.labels)].filter((s, i, all) => all.indexOf(s) === i).sort(compareLabels);
   const index = new Map<L, number>(segments.map((s, i) => [s, i]));
   const k = segments.length;
   const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const left = new Array<number>(k).fill(0);
   const entered = new Array<number>(k).fill(0);
+  // One hash map, of the IDs before (ID → row); the IDs after are looked up in it.
+  const rowBefore = new Map<string, number>();
+  before.ids.forEach((id, i) => {
+    if (rowBefore.has(id)) throw new ArgumentError(`segmentMigration: before.ids[${i}]=${JSON.stringify(id)} repeats an earlier ID`);
+    rowBefore.set(id, i);
+  });
+  const matchedBefore = new Uint8Array(before.ids.length);
+  const newIds = new Set<string>();
   let matched = 0;
   let stayed = 0;
-  for (const [id, label] of beforeOf) {
-    const i = index.get(label)!;
-    const next = afterOf.get(id);
-    if (next === undefined) {
-      left[i]! += 1;
-      continue;
+  after.ids.forEach((id, j) => {
+    const i = rowBefore.get(id);
+    const to = index.get(after.labels[j]!)!;
+    if (i === undefined) {
+      if (newIds.has(id)) throw new ArgumentError(`segmentMigration: after.ids[${j}]=${JSON.stringify(id)} repeats an earlier ID`);
+      newIds.add(id);
+      entered[to]! += 1;
+      return;
     }
-    const j = index.get(next)!;
-    counts[i]![j]! += 1;
+    if (matchedBefore[i]) throw new ArgumentError(`segmentMigration: after.ids[${j}]=${JSON.stringify(id)} repeats an earlier ID`);
+    matchedBefore[i] = 1;
+    const from = index.get(before.labels[i]!)!;
+    counts[from]![to]! += 1;
     matched += 1;
-    if (i === j) stayed += 1;
-  }
-  for (const [id, label] of afterOf) if (!beforeOf.has(id)) entered[index.get(label)!]! += 1;
+    if (from === to) stayed += 1;
+  });
+  before.labels.forEach((label, i) => {
+    if (!matchedBefore[i]) left[index.get(label)!]! += 1;
+  });
   return { segments, counts, left, entered, matched, stayed };
 }
 
-function labelsById<L extends string | number>(snapshot: SegmentSnapshot<L>, name: string): Map<string, L> {
-  const { ids, labels } = snapshot;
-  if (ids.length !== labels.length) throw new ArgumentError(`segmentMigration: ${name} has ${ids.length} ids and ${labels.length} labels`);
-  const map = new Map<string, L>();
-  ids.forEach((id, i) => {
-    if (map.has(id)) throw new ArgumentError(`segmentMigration: ${name}.ids[${i}]=${JSON.stringify(id)} repeats an earlier ID`);
-    map.set(id, labels[i]!);
-  });
-  return map;
+function checkLengths<L extends string | number>(snapshot: SegmentSnapshot<L>, name: string): void {
+  if (snapshot.ids.length !== snapshot.labels.length) {
+    throw new ArgumentError(`segmentMigration: ${name} has ${snapshot.ids.length} ids and ${snapshot.labels.length} labels`);
+  }
 }
 
 function compareLabels<L extends string | number>(a: L, b: L): number {
