@@ -9,6 +9,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { parseCsv } from "../src/data/read-csv";
 import { populationStabilityIndex } from "../src/track/psi";
+import { retailSamplePath } from "./helpers/retail";
 import { MALL_CSV, runSegment } from "./helpers/run-segment";
 
 let dir: string;
@@ -109,5 +110,16 @@ describe("segment drift", () => {
       assert.doesNotMatch(r.stderr, /\n\s+at /);
     }
     assert.equal(fs.existsSync(path.join(dir, "x")), false);
+  });
+
+  test("segment rfm --as-of: the RFM table as of a past day (the reference of npm start's drift run); a bad day exits 2", () => {
+    const out = path.join(dir, "rfm-june");
+    const r = runSegment(["rfm", retailSamplePath(), "--as-of", "2011-07-01", "--out", out, "--quiet"]);
+    assert.equal(r.code, 0, r.stderr);
+    const table = parseCsv(fs.readFileSync(path.join(out, "rfm.csv"), "utf8"), "rfm.csv");
+    assert.equal(table.rows.length, 1848);
+    const bad = runSegment(["rfm", retailSamplePath(), "--as-of", "2011-13-01", "--out", path.join(dir, "rfm-bad")]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^segment: error: rfmFeatures: asOf="2011-13-01" must be a date YYYY-MM-DD\n$/);
   });
 });

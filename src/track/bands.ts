@@ -2,7 +2,7 @@
  * The conventional reading of a population stability index (PSI): below 0.1 the population is stable,
  * from 0.1 to 0.25 it has shifted enough to watch, above 0.25 the model built on the old population should
  * be refitted. The cut-offs are the credit-scoring rule of thumb of N. Siddiqi, *Credit Risk Scorecards:
- * Developing and Implementing Intelligent Credit Scoring* (Wiley, 2006), ch. 8 "Scorecard Implementation"
+ * Developing and Implementing Intelligent Credit Scoring* (Wiley, 2006)
  * (< 0.1 no significant change, 0.1–0.25 some minor change, > 0.25 a significant shift), used unchanged by
  * model-monitoring tools; see also B. Yurdakul, *Statistical Properties of Population Stability Index*
  * (PhD thesis, Western Michigan University, 2018), who shows the cut-offs are conventions, not test levels.
