@@ -16,6 +16,8 @@ export interface DriftReportInput {
   /** Paths as given on the command line (shown, escaped). */
   files: { model: string; reference: string; current: string };
   drift: DriftResult;
+  /** The PSI's bins and share floor, for the page's definition. @default { bins: 10, epsilon: 1e-4 } */
+  psiOptions?: { bins: number; epsilon: number };
 }
 
 export interface BuildDriftReportOptions {
@@ -32,6 +34,7 @@ export interface BuildDriftReportOptions {
  */
 export function buildDriftReport(input: DriftReportInput, options: BuildDriftReportOptions = {}): string {
   const { drift, files } = input;
+  const psiOptions = input.psiOptions ?? { bins: 10, epsilon: 1e-4 };
   const { watch, refit } = STABILITY_BAND_LIMITS;
   const nameOf = new Map(drift.segments.shares.map((s) => [s.segment, s.name]));
   const label = (segment: number) => `${segment}: ${nameOf.get(segment) ?? `segment ${segment}`}`;
@@ -44,7 +47,7 @@ export function buildDriftReport(input: DriftReportInput, options: BuildDriftRep
         `<table><tr><th>Model</th><td>${esc(files.model)}</td></tr>` +
         `<tr><th>Reference</th><td>${esc(files.reference)} (${fmtInt(drift.rows.reference)} customers)</td></tr>` +
         `<tr><th>Current</th><td>${esc(files.current)} (${fmtInt(drift.rows.current)} customers)</td></tr></table>` +
-        `<p class="note">Population stability index (PSI) = Σ (current share − reference share) · ln(current share / reference share) over the reference's quantile bins (numeric features) or the categories (categorical features, segment shares); shares below 1e-4 count as 1e-4. Bands (Siddiqi, <i>Credit Risk Scorecards</i>, 2006): PSI &lt; ${watch} stable, ${watch}–${refit} watch, &gt; ${refit} refit.</p>`,
+        `<p class="note">Population stability index (PSI) = Σ (current share − reference share) · ln(current share / reference share) over the reference's ${psiOptions.bins} quantile bins (numeric features) or the categories (categorical features, segment shares); shares below ${psiOptions.epsilon} count as ${psiOptions.epsilon}. Bands (Siddiqi, <i>Credit Risk Scorecards</i>, 2006): PSI &lt; ${watch} stable, ${watch}–${refit} watch, &gt; ${refit} refit.</p>`,
     ),
   );
 

@@ -31,7 +31,7 @@ export interface DriftExperimentOptions {
 /** One seed's result. */
 export interface DriftExperimentRun {
   seed: number;
-  /** PSI of ln-free recency_days, frequency, monetary between the windows (PSI is unchanged by a monotone transform). */
+  /** PSI of recency_days, frequency and monetary between the windows (the same on their logs: a PSI is unchanged by an increasing transform). */
   features: Record<"recency_days" | "frequency" | "monetary", number>;
   /** PSI of the cluster shares. */
   segments: number;

@@ -91,7 +91,13 @@ export function runDrift(options: RunDriftOptions): RunDriftResult {
   );
   const files = ["drift.json", "drift.html"];
   const summary = driftSummary(drift, { reference: reference.rows, current: current.rows }, files);
-  const html = progress.step("build drift.html", () => buildDriftReport({ files: { model: options.model, reference: options.reference, current: options.current }, drift }));
+  const html = progress.step("build drift.html", () =>
+    buildDriftReport({
+      files: { model: options.model, reference: options.reference, current: options.current },
+      drift,
+      psiOptions: { bins: options.bins ?? 10, epsilon: options.epsilon ?? 1e-4 },
+    }),
+  );
   const json = {
     format: DRIFT_FORMAT,
     version: DRIFT_VERSION,
