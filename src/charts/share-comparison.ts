@@ -45,7 +45,7 @@ export function shareComparisonChart(
     layout: baseLayout(title, {
       height,
       barmode: "group",
-      xaxis: { title: { text: xTitle }, type: "category" },
+      xaxis: { title: { text: xTitle }, type: "category", automargin: true },
       yaxis: { title: { text: "share (%)" }, rangemode: "tozero" },
       legend: { orientation: "h", x: 0, y: 1.12 },
     }),
