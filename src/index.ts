@@ -1,6 +1,7 @@
 /**
  * mall-segments: customer segmentation in TypeScript — the public API, by name and grouped by stage, in the order
- * the notebooks use them: data → preprocess → cluster → evaluate → reduce → profile → charts → report, then RFM.
+ * the notebooks use them: data → preprocess → cluster → evaluate → reduce → profile → charts → report, then RFM,
+ * customer value, the saved model and tracking over time.
  * Anything not listed here is internal (importable by path from its module, with no promise of stability).
  * The surface is recorded in api/mall-segments.api.md: `npm run api` regenerates it, a test fails when it is stale.
  */
@@ -205,3 +206,33 @@ export { scoreEncoded } from "./model/score-model";
 export {
   modelToSql, quoteIdentifier, stringLiteral, SQL_DIALECTS, type SqlDialect, type SqlOptions,
 } from "./model/model-sql";
+
+// track: segments over time — drift (PSI), migration, outcomes, the drift report
+export {
+  STABILITY_BANDS, type StabilityBand, STABILITY_BAND_LIMITS, stabilityBand, worstBand, bandReaches,
+} from "./track/bands";
+export { type PsiOptions, type PsiBin, type PsiResult, populationStabilityIndex, quantileEdges } from "./track/psi";
+export {
+  type CategoricalStabilityOptions, type CategoryShare, type CategoricalStabilityResult, type CategoryCounts,
+  categoricalStabilityIndex, countCategories,
+} from "./track/categorical-stability";
+export { type SegmentSnapshot, type SegmentMigration, segmentMigration } from "./track/migration";
+export {
+  type SegmentOutcomesOptions, type CustomerOutcome, type SegmentOutcome, type SegmentOutcomes, segmentOutcomes,
+} from "./track/outcomes";
+export {
+  type DriftSnapshot, type DriftOptions, type FeatureDrift, type DriftResult, computeDrift, explainVerdict,
+} from "./track/drift";
+export {
+  type DriftExperimentOptions, type DriftExperimentRun, driftExperiment, rfmDriftSnapshot,
+} from "./track/drift-experiment";
+export {
+  type RunDriftOptions, type DriftTableRows, type DriftSummary, type RunDriftResult, DRIFT_FORMAT, DRIFT_VERSION,
+  runDrift, driftSummary,
+} from "./track/run-drift";
+export { type PsiBarsOptions, BAND_COLORS, psiBarsChart } from "./charts/psi-bars";
+export { type ShareComparisonOptions, shareComparisonChart, psiBinsChart } from "./charts/share-comparison";
+export { type MigrationSankeyOptions, migrationSankeyChart } from "./charts/migration-sankey";
+export { type DriftExperimentChartOptions, driftExperimentChart } from "./charts/drift-experiment";
+export { type SegmentOutcomesChartOptions, segmentOutcomesChart } from "./charts/segment-outcomes";
+export { type DriftReportInput, type BuildDriftReportOptions, buildDriftReport } from "./report/build-drift-report";

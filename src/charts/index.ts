@@ -36,3 +36,8 @@ export * from "./profile-rows";
 export * from "./value-matrix";
 export * from "./holdout-purchases";
 export * from "./clv-by-segment";
+export * from "./psi-bars";
+export * from "./share-comparison";
+export * from "./migration-sankey";
+export * from "./drift-experiment";
+export * from "./segment-outcomes";

@@ -22,8 +22,10 @@ export interface RunRfmOptions {
   seed?: number;
   /** No progress lines on stderr. @default false */
   quiet?: boolean;
-  /** Quintile tie rule. @default "first" */
+  /** Quintile tie rule. @default "min" */
   ties?: QuintileTies;
+  /** Snapshot day `YYYY-MM-DD`: only earlier invoices count, recency is counted to it. @default "" (the day after the latest invoice) */
+  asOf?: string;
   /** The input's text encoding. @default "utf-8" */
   encoding?: InputEncoding;
 }
@@ -52,7 +54,7 @@ export async function runRfm(options: RunRfmOptions): Promise<RunRfmResult> {
     ...(options.k !== undefined ? { k: options.k } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.ties !== undefined ? { ties: options.ties } : {}),
-    features: { encoding: options.encoding ?? "utf-8" },
+    features: { encoding: options.encoding ?? "utf-8", ...(options.asOf ? { asOf: options.asOf } : {}) },
   });
   const { funnel } = analysis;
   log(`${funnel[0]!.remaining} rows read; ${funnel.slice(1).map((s) => `${s.step} -${s.removed}`).join(", ")}; ${funnel.at(-1)!.remaining} kept`);

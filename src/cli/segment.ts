@@ -6,6 +6,7 @@
  *   segment sql <model.json> [--dialect d]          print a SQL query that scores a warehouse table
  *   segment rfm <transactions.csv> --out <dir>      RFM scores, segments and clusters from transactions
  *   segment value <transactions.csv> --out <dir>    BG/NBD + Gamma-Gamma: expected purchases, P(alive), CLV
+ *   segment drift <model.json> <ref.csv> <cur.csv> --out <dir>   drift of features and segments between two tables
  * Bad input ends with exit code 2 and one line naming the file, row and column.
  */
 import fs from "node:fs";
@@ -17,6 +18,7 @@ import type { Delimiter } from "../data/read-csv";
 import { INPUT_ENCODINGS, type InputEncoding } from "../io/read-input";
 import { modelToSql, SQL_DIALECTS, type SqlDialect } from "../model/model-sql";
 import { readModel } from "../model/validate-model";
+import { DRIFT_HELP, driftCommand } from "./drift-command";
 import { Progress } from "./progress";
 import { runRfm } from "./rfm-command";
 import { RUN_DEFAULTS, runSegmentation } from "./run-command";
@@ -35,8 +37,10 @@ Usage:
   segment run <customers.csv> --out <dir> [options]
   segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids] [--encoding e]
   segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name]
-  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--ties min|first] [--encoding e]
+  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--ties min|first] [--as-of YYYY-MM-DD]
+                                            [--encoding e]
 ${VALUE_HELP}
+${DRIFT_HELP}
 
 run options (defaults reproduce the Mall Customers analysis):
   --id <col>                 ID column (default: ${RUN_DEFAULTS.id})
@@ -67,8 +71,10 @@ Examples:
   segment run customers.csv --id customer_id --features recency,frequency,monetary --scale robust --impute median --json --out seg/
   segment score out/model.json new_customers.csv --out scored.csv --keep-ids
   segment sql out/model.json --dialect bigquery --table crm.customers > score.sql
+  segment drift out/model.json customers-june.csv customers-december.csv --out drift/ --fail-on refit
 
-Exit codes: 0 done, 2 bad input or arguments (one line on stderr), 1 unexpected failure.`;
+Exit codes: 0 done, 2 bad input or arguments (one line on stderr), 1 unexpected failure,
+3 segment drift's verdict reached --fail-on.`;
 
 const COMMON = {
   help: { type: "boolean", short: "h" },
@@ -109,6 +115,7 @@ const RFM_OPTIONS = {
   k: { type: "string" },
   seed: { type: "string" },
   ties: { type: "string" },
+  "as-of": { type: "string" },
   encoding: { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -133,8 +140,10 @@ export async function main(argv: string[]): Promise<number> {
         return await rfmCommand(rest);
       case "value":
         return await valueCommand(rest);
+      case "drift":
+        return driftCommand(rest, help);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, score, sql, rfm, value; see segment --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, score, sql, rfm, value, drift; see segment --help)`);
     }
   } catch (err) {
     return reportError(err);
@@ -219,6 +228,7 @@ async function rfmCommand(argv: string[]): Promise<number> {
     ...(values.k !== undefined ? { k: integer(values.k, "--k", 1, false) } : {}),
     ...(values.seed !== undefined ? { seed: integer(values.seed, "--seed", 0) } : {}),
     ...(values.ties !== undefined ? { ties: oneOf(values.ties, "--ties", ["min", "first"] as const) } : {}),
+    ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
     ...(values.encoding !== undefined ? { encoding: oneOf(values.encoding, "--encoding", INPUT_ENCODINGS)! } : {}),
     quiet: values.quiet ?? values.json ?? false,
   });

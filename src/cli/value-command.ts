@@ -8,7 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ArgumentError } from "../core/errors";
 import { customerValue } from "../value/customer-value";
-import { writeValueFiles } from "../value/value-files";
+import { planOutputDir } from "../io/output-place";
+import { VALUE_FILES, writeValueFiles } from "../value/value-files";
 
 export const VALUE_HELP = `  segment value <transactions.csv> --out <dir> [--months N] [--discount-rate R] [--penalizer P] [--json]
 
@@ -49,6 +50,7 @@ export async function valueCommand(argv: string[]): Promise<number> {
   const months = values.months === undefined ? 12 : integer(values.months, "--months");
   const discountRate = values["discount-rate"] === undefined ? 0.01 : nonNegative(values["discount-rate"], "--discount-rate");
   const penalizer = values.penalizer === undefined ? 0 : nonNegative(values.penalizer, "--penalizer");
+  planOutputDir(values.out, Object.values(VALUE_FILES), { inputs: [input] }); // refused before any work
   const result = await customerValue(input, { months, discountRate, penalizer });
   const files = writeValueFiles(values.out, result, input, packageVersion());
   const { betaGeo: bg, gammaGamma: gg, rows } = result;

@@ -3,8 +3,6 @@
  * then the data summary, the k-selection charts, the segment scatter (or PCA view), the profile table, the
  * radar chart, and each segment's name and recommendation.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { ArgumentError } from "../core/errors";
 import type { Matrix } from "../core/matrix";
 import { sampleIndices, seededRandom } from "../core/random";
@@ -14,7 +12,6 @@ import type { Figure } from "../charts/figure";
 import { indexCurvesChart } from "../charts/index-curves";
 import { pcaBiplotChart } from "../charts/pca-biplot";
 import { radarChart } from "../charts/radar";
-import { displayBundle } from "../charts/show";
 import { voteChart } from "../charts/vote-chart";
 import { zScoreBarsChart } from "../charts/report-z-bars";
 import { baseLayout } from "../charts/figure";
@@ -22,6 +19,7 @@ import { NAMING_RULE, type SegmentName } from "../profile/name-segments";
 import type { ProfileTable } from "../profile/profile-segments";
 import type { SegmentRecommendation } from "../profile/recommend-segments";
 import { pca } from "../reduce/pca";
+import { esc, figureHtml, htmlPage, readPlotly, section } from "./html-parts";
 
 /** Points drawn in the scatter views at most (a seeded sample beyond that keeps the page light). */
 export const REPORT_MAX_POINTS = 5000;
@@ -175,29 +173,12 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
     ),
   );
 
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(report.title)}</title>
-<style>
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px; padding: 1.5rem; color: #222; }
-h1 { margin-bottom: .2rem; } h2 { border-bottom: 2px solid #636efa; padding-bottom: .2rem; margin-top: 2rem; }
-table { border-collapse: collapse; font-size: .9rem; margin: .8rem 0; }
-th, td { border: 1px solid #ddd; padding: .3rem .55rem; } th { background: #f3f4fb; text-align: left; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.note { color: #666; font-size: .9rem; } .segment { border-left: 4px solid #636efa; padding-left: .8rem; margin: 1rem 0; }
-</style>
-<script type="text/javascript">${plotly.replace(/<\/script/gi, "<\\/script")}</script>
-</head>
-<body>
-<h1>${esc(report.title)}</h1>
-<p class="note">Made by <code>segment run</code>: ${esc(report.algorithm)}, k = ${report.k}, ${esc(report.scale)} scaling, seed ${report.seed}.</p>
-${sections.join("\n")}
-</body>
-</html>
-`;
+  return htmlPage(
+    report.title,
+    `Made by <code>segment run</code>: ${esc(report.algorithm)}, k = ${report.k}, ${esc(report.scale)} scaling, seed ${report.seed}.`,
+    sections,
+    plotly,
+  );
 }
 
 function summaryHtml(r: ReportInput): string {
@@ -253,23 +234,6 @@ function silhouetteByK(ks: number[], silhouettes: number[]): Figure {
     ],
     layout: baseLayout("Mean silhouette by k (higher is better)", { height: 380, xaxis: { title: { text: "k (number of clusters)" }, dtick: 1 }, yaxis: { title: { text: "mean silhouette" } } }),
   };
-}
-
-function figureHtml(figure: Figure): string {
-  return String(displayBundle(figure)["text/html"]);
-}
-
-function section(title: string, body: string): string {
-  return `<section><h2>${esc(title)}</h2>\n${body}\n</section>`;
-}
-
-function readPlotly(): string {
-  const file = require.resolve("plotly.js-dist-min/plotly.min.js");
-  return fs.readFileSync(path.resolve(file), "utf8");
-}
-
-function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function fmt(x: number): string {

@@ -1,1 +1,2 @@
 export * from "./build-report";
+export * from "./build-drift-report";

@@ -1,4 +1,5 @@
 import { kmeans } from "../cluster/kmeans";
+import { predictNearest } from "../cluster/kmeans-predict";
 import { ArgumentError } from "../core/errors";
 import type { Matrix } from "../core/matrix";
 import { silhouetteScore } from "../evaluate/silhouette";
@@ -49,6 +50,9 @@ export interface RfmClustering {
   inertia: number;
   /** n × 3 standardised log matrix that was clustered. */
   X: Matrix;
+  /** The standardisation of the log values: z = (ln x − center) / scale, per column (recency, frequency, monetary). */
+  center: number[];
+  scale: number[];
 }
 
 /**
@@ -80,7 +84,27 @@ export function clusterRfm(customers: readonly RfmValues[], options: RfmClusterO
     centroidsOriginal: centroids.map((c) => c.map((z, j) => Math.exp(z * scaled.scale[j]! + scaled.center[j]!))),
     inertia: fit.inertia,
     X: scaled.X,
+    center: scaled.center,
+    scale: scaled.scale,
   };
+}
+
+/**
+ * Assign customers to the clusters of an earlier {@link clusterRfm} fit, the way new customers are scored with a
+ * saved model: log, standardise with the fit's center and scale, nearest centre (lowest number on ties).
+ *
+ * @param clustering - a fit from `clusterRfm` (its centroids, center and scale are used).
+ * @param customers - n rows with recency_days, frequency, monetary (> 0), e.g. a later snapshot.
+ * @returns n cluster numbers in the fit's numbering.
+ * @throws {ArgumentError} when a value is not > 0.
+ * @example
+ * const june = clusterRfm(juneCustomers, { k: 4 });
+ * assignRfmClusters(june, decemberCustomers); // => [0, 3, 1, …]
+ */
+export function assignRfmClusters(clustering: Pick<RfmClustering, "centroids" | "center" | "scale">, customers: readonly RfmValues[]): number[] {
+  const { center, scale } = clustering;
+  const Z = rfmLogMatrix(customers).map((row) => row.map((x, j) => (x - center[j]!) / scale[j]!));
+  return predictNearest(clustering.centroids, Z);
 }
 
 export interface RfmKSweepOptions {

@@ -58,6 +58,17 @@ export interface RfmFeaturesOptions {
   now?: Date;
   /** The file's text encoding. @default "utf-8" */
   encoding?: InputEncoding;
+  /**
+   * The snapshot day, `YYYY-MM-DD`: only invoices dated before it count (in the funnel too) and recency is
+   * counted to it, e.g. "2011-07-01" for the customers as they stood at the end of June 2011.
+   * @default "" (the day after the latest invoice)
+   */
+  asOf?: string;
+  /**
+   * The first day `YYYY-MM-DD` of the window: invoices dated before it are dropped (in the funnel too), so two
+   * equal windows of one log can be compared. @default "" (from the first invoice)
+   */
+  since?: string;
 }
 
 /** The feature table, the cleaning funnel and the dates behind them. */
@@ -79,6 +90,8 @@ const defaults: Required<Omit<RfmFeaturesOptions, "now">> = {
   threads: 2,
   tempDirectory: path.join(os.tmpdir(), "mall-segments-duckdb"),
   encoding: "utf-8",
+  asOf: "",
+  since: "",
 };
 
 /**
@@ -89,7 +102,7 @@ const defaults: Required<Omit<RfmFeaturesOptions, "now">> = {
  * @param options - CLV assumptions and DuckDB resources; see {@link RfmFeaturesOptions}.
  * @returns customers sorted by CustomerID, the funnel (total, then one step per rule) and the snapshot date.
  * @throws {DataError} for a missing file, a missing column or unparseable values (file, row, column).
- * @throws {ArgumentError} for CLV rates out of range.
+ * @throws {ArgumentError} for CLV rates out of range or an `asOf` that is not a `YYYY-MM-DD` date.
  * @example
  * const { customers, funnel } = await rfmFeatures("data/online_retail_sample.csv");
  * funnel.at(-1)!.remaining; // => 14579 (the sample: 20000 rows, 3017 customers)
@@ -100,29 +113,62 @@ export async function rfmFeatures(file: string, options: RfmFeaturesOptions = {}
   checkRate("retention", opts.retention, 0, 1, false);
   if (!(opts.discountRate >= 0)) throw new ArgumentError(`rfmFeatures: discountRate=${opts.discountRate} must be >= 0`);
   if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new ArgumentError(`rfmFeatures: threads=${opts.threads} must be a positive integer`);
-  // A regular file, read through a private plainly named path (no globbing of the user's file name).
-  const prepared = prepareTransactions(file, { encoding: opts.encoding });
+  checkDay(opts.asOf, "rfmFeatures: asOf");
+  checkDay(opts.since, "rfmFeatures: since");
+  if (opts.asOf !== "" && opts.since !== "" && !(opts.since < opts.asOf)) throw new ArgumentError(`rfmFeatures: since=${opts.since} must be before asOf=${opts.asOf}`);
+  return withTransactions(file, options, async (connection) => {
+    if (opts.asOf !== "" || opts.since !== "") await connection.run(rfmSql("window"), { as_of: opts.asOf, since: opts.since });
+    return computeFeatures(connection, opts);
+  });
+}
+
+/** How {@link withTransactions} reads the log: DuckDB resources, the file's encoding and the run's clock. */
+export type DuckDbResources = Pick<RfmFeaturesOptions, "memoryLimit" | "threads" | "tempDirectory" | "encoding" | "now">;
+
+/**
+ * Check the transactions CSV (`prepareTransactions`: a regular file, read through a private plainly named path so
+ * the user's file name is never globbed), open an in-memory DuckDB, load and clean the transactions
+ * (`loadTransactions`), run `work` on the connection, and close and clean up whatever happens. The one way this
+ * package reads a transaction log.
+ *
+ * @param file - transactions CSV (see `loadTransactions`).
+ * @param resources - memoryLimit (default "1GB"), threads (default 2), tempDirectory (default
+ *   `<os tmpdir>/mall-segments-duckdb`), encoding (default "utf-8"), now (default: the current time).
+ * @param work - what to compute from the tables `transactions` and views `clean_transactions`, `transaction_rules`.
+ * @throws {DataError} from `prepareTransactions` / `loadTransactions` for a bad file.
+ */
+export async function withTransactions<T>(file: string, resources: DuckDbResources, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const prepared = prepareTransactions(file, { encoding: resources.encoding ?? defaults.encoding });
   try {
-    return await featuresOf(prepared.file, file, opts, options.now ?? new Date());
+    return await onConnection(prepared.file, file, resources, work);
   } finally {
     prepared.dispose();
   }
 }
 
-/** {@link rfmFeatures} on a checked copy; `file` names the user's file in errors. Validated options assumed. */
-async function featuresOf(copy: string, file: string, opts: Required<Omit<RfmFeaturesOptions, "now">>, now: Date): Promise<RfmFeatures> {
+/** {@link withTransactions} on the checked copy `copy`; `file` names the user's file in errors. */
+async function onConnection<T>(copy: string, file: string, resources: DuckDbResources, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(":memory:", {
-    memory_limit: opts.memoryLimit,
-    threads: String(opts.threads),
-    temp_directory: opts.tempDirectory,
+    memory_limit: resources.memoryLimit ?? defaults.memoryLimit,
+    threads: String(resources.threads ?? defaults.threads),
+    temp_directory: resources.tempDirectory ?? defaults.tempDirectory,
   });
   const connection = await instance.connect();
   try {
-    await loadTransactions(connection, copy, file, { now });
-    return await computeFeatures(connection, opts);
+    await loadTransactions(connection, copy, file, { now: resources.now ?? new Date() });
+    return await work(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
+  }
+}
+
+/** Throw unless `day` is "" or a real `YYYY-MM-DD` calendar date. */
+export function checkDay(day: string, what: string): void {
+  if (day === "") return;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+    throw new ArgumentError(`${what}=${JSON.stringify(day)} must be a date YYYY-MM-DD`);
   }
 }
 
@@ -134,7 +180,7 @@ function checkRate(name: string, value: number, lo: number, hi: number, hiInclus
 /** Funnel, snapshot and feature table from a connection where `loadTransactions` ran (validated options assumed). */
 async function computeFeatures(connection: DuckDBConnection, opts: Required<Omit<RfmFeaturesOptions, "now">>): Promise<RfmFeatures> {
   const funnel = await cleaningFunnel(connection);
-  const snapshot = (await connection.runAndReadAll(rfmSql("snapshot"))).getRowObjectsJS()[0]!;
+  const snapshot = (await connection.runAndReadAll(rfmSql("snapshot"), { as_of: opts.asOf })).getRowObjectsJS()[0]!;
   if (snapshot["snapshot_day"] === null) {
     return { customers: [], funnel, snapshotDate: "", firstDate: "", nInvoices: 0 };
   }
@@ -142,6 +188,7 @@ async function computeFeatures(connection: DuckDBConnection, opts: Required<Omit
     margin: opts.margin,
     retention: opts.retention,
     discount_rate: opts.discountRate,
+    as_of: opts.asOf,
   });
   const customers = reader.getRowObjectsJS().map((row) => ({
     customer_id: String(row["customer_id"]),

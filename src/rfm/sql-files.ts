@@ -9,7 +9,10 @@ export type RfmSqlFile =
   | "clean-transactions"
   | "cleaning-funnel"
   | "snapshot"
-  | "customer-features";
+  | "customer-features"
+  | "window"
+  | "customer-outcomes"
+  | "segment-outcomes";
 
 const cache = new Map<RfmSqlFile, string>();
 

@@ -21,6 +21,19 @@ export interface SyntheticTransactionsOptions {
   adjustmentRate?: number;
   /** Share of lines with unit price 0. @default 0.001 */
   freeLineRate?: number;
+  /**
+   * A known change to inject, e.g. "half of the customers buy half as often from day 183 on": from day
+   * `fromDay` (0 = startDate) each invoice of the first round(`share` · nCustomers) customers (IDs 12346, 12347, …,
+   * a random group since every habit is drawn independently) is kept with probability `factor`, decided by a second
+   * seeded stream: the log is the one without the change minus the dropped invoices (so it has fewer than nRows
+   * rows). @default null (no change)
+   */
+  rateChange?: { fromDay: number; share: number; factor: number } | null;
+  /**
+   * Customers start and lapse during the period (a uniform start, then an exponential lifetime). With false every
+   * customer is active over the whole period: a steady population, for controlled experiments. @default true
+   */
+  churn?: boolean;
 }
 
 /** What was written. */
@@ -98,6 +111,8 @@ function checkOptions(options: SyntheticTransactionsOptions): Settings {
     cancellationRate: 0.02,
     adjustmentRate: 0.001,
     freeLineRate: 0.001,
+    rateChange: null,
+    churn: true,
     ...options,
   };
   if (!Number.isInteger(opts.nCustomers) || opts.nCustomers < 1) throw new ArgumentError(`${fn}: nCustomers=${opts.nCustomers} must be a positive integer`);
@@ -105,6 +120,10 @@ function checkOptions(options: SyntheticTransactionsOptions): Settings {
   if (Number.isNaN(Date.parse(`${opts.startDate}T00:00:00Z`))) throw new ArgumentError(`${fn}: startDate=${opts.startDate} is not YYYY-MM-DD`);
   for (const key of ["missingCustomerRate", "cancellationRate", "adjustmentRate", "freeLineRate"] as const) {
     if (!(opts[key] >= 0 && opts[key] <= 1)) throw new ArgumentError(`${fn}: ${key}=${opts[key]} must be in [0, 1]`);
+  }
+  const change = opts.rateChange;
+  if (change && !(change.fromDay >= 0 && change.share >= 0 && change.share <= 1 && change.factor > 0 && change.factor <= 1)) {
+    throw new ArgumentError(`${fn}: rateChange=${JSON.stringify(change)} needs fromDay >= 0, share in [0, 1] and factor in (0, 1]`);
   }
   return opts;
 }
@@ -141,20 +160,26 @@ async function generate(opts: Settings, write: (text: string) => Promise<void>):
       country: pick(COUNTRIES, COUNTRY_WEIGHTS, random),
       basket: Math.exp(1.6 + 0.7 * randomNormal(random)),
       quantity: Math.exp(1.5 + 0.8 * randomNormal(random)),
-      from,
-      to: Math.min(start + periodMs, from + lifetime),
+      from: opts.churn ? from : start,
+      to: opts.churn ? Math.min(start + periodMs, from + lifetime) : start + periodMs,
     });
   }
   const guest: Habit = { id: 0, country: "United Kingdom", basket: 4, quantity: 3, from: start, to: start + periodMs };
+  const changeFrom = opts.rateChange ? start + opts.rateChange.fromDay * DAY_MS : null;
+  const changedBelowId = 12346 + Math.round((opts.rateChange?.share ?? 0) * opts.nCustomers);
+  const thinning = seededRandom(opts.seed + 1_000_003);
   let rows = 0;
+  let written = 0;
   let invoice = 536365;
   let chunk = SYNTHETIC_TRANSACTIONS_HEADER + "\n";
   while (rows < opts.nRows) {
     const isGuest = random() < opts.missingCustomerRate;
     const habit = isGuest ? guest : habits[upperBound(cumulativeRate, random() * totalRate)]!;
     const cancelled = random() < opts.cancellationRate;
+    const ms = habit.from + random() * (habit.to - habit.from);
+    const dropped = changeFrom !== null && !isGuest && habit.id < changedBelowId && ms >= changeFrom && thinning() >= opts.rateChange!.factor;
     const invoiceNo = `${cancelled ? "C" : ""}${invoice++}`;
-    const date = formatTimestamp(habit.from + random() * (habit.to - habit.from));
+    const date = formatTimestamp(ms);
     const country = !isGuest && random() < 0.02 ? pick(COUNTRIES, COUNTRY_WEIGHTS, random) : habit.country;
     const customer = isGuest ? "NA" : String(habit.id);
     const lines = Math.min(opts.nRows - rows, 1 + geometric(habit.basket - 1, random));
@@ -164,16 +189,17 @@ async function generate(opts: Settings, write: (text: string) => Promise<void>):
       if (cancelled) quantity = -quantity;
       else if (random() < opts.adjustmentRate) quantity = -Math.floor(random() * 5);
       const price = random() < opts.freeLineRate ? 0 : prices[product]!;
-      chunk += `"${invoiceNo}","${20000 + product}","ITEM ${20000 + product}",${quantity},"${date}",${price},${customer},"${country}"\n`;
+      if (!dropped) chunk += `"${invoiceNo}","${20000 + product}","ITEM ${20000 + product}",${quantity},"${date}",${price},${customer},"${country}"\n`;
     }
     rows += lines;
+    if (!dropped) written += lines;
     if (chunk.length >= CHUNK_CHARS) {
       await write(chunk);
       chunk = "";
     }
   }
   await write(chunk);
-  return { rows, invoices: invoice - 536365, customers: opts.nCustomers };
+  return { rows: written, invoices: invoice - 536365, customers: opts.nCustomers };
 }
 
 /** The first index whose cumulative weight exceeds `x` (binary search). */

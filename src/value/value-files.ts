@@ -1,11 +1,9 @@
 /**
  * Write the outputs of `segment value`: `value.csv` (one row per customer) and `value-model.json` (the fitted
- * parameters and settings). Each file goes to a temporary sibling first and is renamed into place, so a reader
- * never sees half a file; only these two names are ever written in the folder.
+ * parameters and settings), through the package's one safe output writer.
  */
-import fs from "node:fs";
 import path from "node:path";
-import { DataError } from "../core/errors";
+import { writeOutputDir } from "../io/output-writer";
 import { toCsv } from "../profile/to-csv";
 import { VALUE_CSV_COLUMNS, type CustomerValueResult } from "./customer-value";
 
@@ -41,31 +39,17 @@ export function valueCsv(result: CustomerValueResult): string {
 }
 
 /**
- * Write value.csv and value-model.json into `dir` (created if missing).
+ * Write value.csv and value-model.json into `dir` with the safe writer: all or nothing, under the `--out` rule
+ * (`io/output-place.ts`: a new, empty or earlier `segment` output folder; never the input).
  * @param dir - output folder.
  * @param result - from `customerValue`.
  * @param input - the input file, which is never overwritten.
  * @param version - the tool's version, recorded in the JSON.
  * @returns the two paths written.
- * @throws {DataError} when `dir` is an existing file, an output would be the input, or a file cannot be written.
+ * @throws {DataError} when the folder is refused or a file cannot be written.
  */
 export function writeValueFiles(dir: string, result: CustomerValueResult, input: string, version = "0.0.0"): string[] {
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new DataError("the output path exists and is not a folder", { file: dir });
-  const files: [string, string][] = [
-    [path.join(dir, VALUE_FILES.table), valueCsv(result)],
-    [path.join(dir, VALUE_FILES.model), valueModelJson(result, version)],
-  ];
-  for (const [file] of files) {
-    if (path.resolve(file) === path.resolve(input)) throw new DataError("refusing to overwrite the input file with an output", { file });
-  }
-  fs.mkdirSync(dir, { recursive: true });
-  const temps = files.map(([file]) => `${file}.${process.pid}.tmp`);
-  try {
-    files.forEach(([, text], i) => fs.writeFileSync(temps[i]!, text));
-    files.forEach(([file], i) => fs.renameSync(temps[i]!, file));
-  } catch (err) {
-    for (const t of temps) fs.rmSync(t, { force: true });
-    throw new DataError(`cannot write outputs (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { file: dir });
-  }
-  return files.map(([file]) => file);
+  const files = { [VALUE_FILES.table]: valueCsv(result), [VALUE_FILES.model]: valueModelJson(result, version) };
+  writeOutputDir(dir, files, { inputs: [input], command: "segment value" });
+  return Object.keys(files).map((name) => path.join(dir, name));
 }

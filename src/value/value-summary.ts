@@ -3,12 +3,9 @@
  * optional calibration/holdout split, in SQL on the cleaned transactions of the RFM pipeline.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { ArgumentError, DataError } from "../core/errors";
-import { cleaningFunnel, type FunnelStep } from "../rfm/features";
-import { loadTransactions } from "../rfm/transactions";
+import { cleaningFunnel, withTransactions, type FunnelStep } from "../rfm/features";
 
 export interface ValueSummaryOptions {
   /**
@@ -76,10 +73,8 @@ export async function valueSummary(file: string, options: ValueSummaryOptions = 
     }
   }
   if (!Number.isInteger(threads) || threads < 1) throw new ArgumentError(`${fn}: threads=${threads} must be a positive integer`);
-  const instance = await DuckDBInstance.create(":memory:", { threads: String(threads), temp_directory: path.join(os.tmpdir(), "mall-segments-duckdb") });
-  const connection = await instance.connect();
-  try {
-    await loadTransactions(connection, file);
+  // read and cleaned as for the RFM features: the one way this package reads a transaction log
+  return withTransactions(file, { threads }, async (connection) => {
     const funnel = await cleaningFunnel(connection);
     const bounds = (await connection.runAndReadAll(
       "SELECT CAST(MIN(CAST(invoice_date AS DATE)) AS VARCHAR) AS first_day, CAST(MAX(CAST(invoice_date AS DATE)) AS VARCHAR) AS last_day FROM clean_transactions",
@@ -104,10 +99,7 @@ export async function valueSummary(file: string, options: ValueSummaryOptions = 
     }));
     const holdoutDays = Math.round((Date.parse(`${observation}T00:00:00Z`) - Date.parse(`${calibration}T00:00:00Z`)) / 86_400_000);
     return { customers, funnel, firstDate, lastDate, calibrationEnd: calibration, observationEnd: observation, holdoutDays };
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 /** The columns of a summary as arrays, the shape the fitting functions take. */

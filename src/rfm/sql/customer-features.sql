@@ -2,7 +2,8 @@
 --
 -- Dates: both the snapshot and every invoice are taken as calendar dates (the time of day is dropped),
 -- so recency and tenure are whole days.
---   snapshot_day  = the calendar day after the latest invoice date among the cleaned rows
+--   snapshot_day  = the calendar day after the latest invoice date among the cleaned rows, or $as_of
+--                   when it is a date ('' otherwise; window.sql has then dropped the later invoices)
 --   recency_days  = snapshot_day - day of the customer's last invoice (>= 1)
 --   tenure_days   = day of the last invoice - day of the first invoice (0 for a one-day customer)
 --   frequency     = number of distinct invoices
@@ -34,7 +35,7 @@ clean AS (
 bounds AS (
   SELECT
     MIN(invoice_day) AS first_day,
-    CAST(MAX(invoice_day) + INTERVAL '1' DAY AS DATE) AS snapshot_day
+    COALESCE(TRY_CAST($as_of AS DATE), CAST(MAX(invoice_day) + INTERVAL '1' DAY AS DATE)) AS snapshot_day
   FROM clean
 ),
 per_customer AS (
