@@ -1,7 +1,7 @@
 /**
  * mall-segments: customer segmentation in TypeScript.
  * Stages, in the order the notebooks use them: data → preprocess → cluster → evaluate → reduce →
- * profile → charts → report.
+ * profile → rules → charts → report.
  */
 export * from "./core";
 export * from "./data";
@@ -13,3 +13,4 @@ export * from "./profile";
 export * from "./charts";
 export * from "./report";
 export * from "./rfm";
+export * from "./rules";
