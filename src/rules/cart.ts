@@ -15,7 +15,7 @@
  * frequent label, the lowest on ties (as scikit-learn's argmax).
  */
 import type { Matrix } from "../core/matrix";
-import { midpoint, sortedOrders, splitOrders, toColumns } from "./sorted-columns";
+import { midpoint, sortFeatures, splitSorted, toColumns, type SortedFeature } from "./sorted-columns";
 import type { RuleTree } from "./tree";
 
 export interface CartOptions {
@@ -28,7 +28,7 @@ export interface CartOptions {
 }
 
 interface Candidate {
-  orders: Int32Array[];
+  features: SortedFeature[];
   depth: number;
   counts: Int32Array;
   /** Set when the node can be split: the best split and its gain (decrease of n · Gini). */
@@ -48,20 +48,19 @@ interface Candidate {
  * @returns the tree; counts are those of the training rows.
  */
 export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, options: CartOptions): RuleTree {
-  const columns = toColumns(X);
   const side = new Uint8Array(X.length);
   let serial = 0;
-  const make = (orders: Int32Array[], depth: number): Candidate => {
+  const make = (features: SortedFeature[], depth: number): Candidate => {
     const counts = new Int32Array(k);
-    for (const i of orders[0]!) counts[labels[i]!]!++;
-    const m = orders[0]!.length;
+    for (const c of features[0]!.labels) counts[c]!++;
+    const m = features[0]!.rows.length;
     const majority = argmax(counts);
     const node: RuleTree = { segment: majority, count: m, correct: counts[majority]! };
     const splittable = depth < options.maxDepth && m >= 2 * options.minLeafSize && counts[majority]! < m;
-    const split = splittable ? bestGiniSplit(columns, labels, orders, counts, options.minLeafSize) : null;
-    return { orders, depth, counts, split, serial: serial++, node };
+    const split = splittable ? bestGiniSplit(features, counts, options.minLeafSize) : null;
+    return { features, depth, counts, split, serial: serial++, node };
   };
-  const root = make(sortedOrders(columns), 0);
+  const root = make(sortFeatures(toColumns(X), labels), 0);
   const leaves: Candidate[] = [root];
   let tree: RuleTree = root.node;
   while (leaves.length < options.maxLeaves) {
@@ -75,16 +74,16 @@ export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, option
     if (pick < 0) break;
     const parent = leaves[pick]!;
     const { feature, threshold } = parent.split!;
-    const col = columns[feature]!;
+    const { rows, values } = parent.features[feature]!;
     let nLeft = 0;
-    for (const i of parent.orders[0]!) {
-      side[i] = col[i]! <= threshold ? 0 : 1;
-      if (side[i] === 0) nLeft++;
+    for (let t = 0; t < rows.length; t++) {
+      side[rows[t]!] = values[t]! <= threshold ? 0 : 1;
+      if (values[t]! <= threshold) nLeft++;
     }
-    const { left, right } = splitOrders(parent.orders, side, nLeft, parent.orders[0]!.length - nLeft);
+    const { left, right } = splitSorted(parent.features, side, nLeft, rows.length - nLeft);
     const l = make(left, parent.depth + 1);
     const r = make(right, parent.depth + 1);
-    const split: RuleTree = { feature, threshold, count: parent.orders[0]!.length, left: l.node, right: r.node };
+    const split: RuleTree = { feature, threshold, count: rows.length, left: l.node, right: r.node };
     tree = replace(tree, parent.node, split);
     leaves.splice(pick, 1, l, r);
   }
@@ -95,30 +94,29 @@ export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, option
  * The Gini split of one node with the largest decrease of n · Gini (ties: lowest feature, then lowest
  * threshold), or null when no split keeps `minLeafSize` rows on each side. Assumes validated input.
  */
-function bestGiniSplit(columns: Float64Array[], labels: ArrayLike<number>, orders: Int32Array[], counts: Int32Array, minLeafSize: number): { feature: number; threshold: number; gain: number } | null {
+function bestGiniSplit(features: SortedFeature[], counts: Int32Array, minLeafSize: number): { feature: number; threshold: number; gain: number } | null {
   const k = counts.length;
-  const m = orders[0]!.length;
+  const m = features[0]!.rows.length;
   let squares = 0;
   for (let c = 0; c < k; c++) squares += counts[c]! * counts[c]!;
   const parentProxy = squares / m; // n · (1 − Gini) = Σ n_c² / n
   const leftCounts = new Int32Array(k);
   let best: { feature: number; threshold: number; gain: number } | null = null;
   let bestProxy = -Infinity;
-  for (let j = 0; j < columns.length; j++) {
-    const col = columns[j]!;
-    const order = orders[j]!;
+  for (let j = 0; j < features.length; j++) {
+    const { values, labels } = features[j]!;
     leftCounts.fill(0);
     let leftSquares = 0;
     let rightSquares = squares;
     for (let p = 1; p < m; p++) {
       // Move row p − 1 to the left: Σ L_c² grows by 2 L_c + 1, Σ R_c² shrinks by 2 R_c − 1.
-      const c = labels[order[p - 1]!]!;
+      const c = labels[p - 1]!;
       const lc = leftCounts[c]!;
       leftSquares += 2 * lc + 1;
       rightSquares -= 2 * (counts[c]! - lc) - 1;
       leftCounts[c] = lc + 1;
-      const a = col[order[p - 1]!]!;
-      const b = col[order[p]!]!;
+      const a = values[p - 1]!;
+      const b = values[p]!;
       if (!(a < b) || p < minLeafSize || m - p < minLeafSize) continue;
       // n_L (1 − Gini_L) + n_R (1 − Gini_R): larger is purer (scikit-learn's proxy improvement).
       const proxy = leftSquares / p + rightSquares / (m - p);

@@ -31,7 +31,7 @@
  */
 import { ArgumentError } from "../core/errors";
 import type { Matrix } from "../core/matrix";
-import { midpoint, sortedOrders, splitOrders, toColumns } from "./sorted-columns";
+import { midpoint, sortFeatures, splitSorted, toColumns, type SortedFeature } from "./sorted-columns";
 import type { RuleTree } from "./tree";
 
 /** The best cut of one node: feature, threshold and its mistakes. */
@@ -52,46 +52,41 @@ export interface ImmCut {
  * @throws {ArgumentError} when two centres coincide on every feature (no cut can separate them).
  */
 export function immTree(X: Matrix, labels: ArrayLike<number>, centroids: Matrix): RuleTree {
-  const columns = toColumns(X);
-  const orders = sortedOrders(columns);
+  const features = sortFeatures(toColumns(X), labels);
   const side = new Uint8Array(X.length);
-  const centres = centroids.map((_, c) => c);
-  return grow(columns, labels, centroids, orders, centres, side);
+  return grow(features, centroids, centroids.map((_, c) => c), side);
 }
 
-function grow(columns: Float64Array[], labels: ArrayLike<number>, centroids: Matrix, orders: Int32Array[], centres: number[], side: Uint8Array): RuleTree {
-  const m = orders[0]!.length;
+function grow(features: SortedFeature[], centroids: Matrix, centres: number[], side: Uint8Array): RuleTree {
+  const m = features[0]!.rows.length;
   if (centres.length === 1) return { segment: centres[0]!, count: m, correct: m };
-  const cut = bestImmCut(columns, labels, centroids, orders, centres);
+  const cut = bestImmCut(features, centroids, centres);
   if (cut === null) {
     throw new ArgumentError(`explainSegments: centres ${centres.join(", ")} coincide on every feature; no threshold cut can separate them`);
   }
   const { feature, threshold } = cut;
-  const col = columns[feature]!;
+  const centreLeft = centroids.map((c) => c[feature]! <= threshold);
+  const { rows, values, labels } = features[feature]!;
   let nLeft = 0;
   let nRight = 0;
   for (let t = 0; t < m; t++) {
-    const i = orders[0]![t]!;
-    const goesLeft = col[i]! <= threshold;
-    const centreLeft = centroids[labels[i]!]![feature]! <= threshold;
-    if (goesLeft !== centreLeft) side[i] = 2; // a mistake: dropped from the subtree
+    const goesLeft = values[t]! <= threshold;
+    if (goesLeft !== centreLeft[labels[t]!]) side[rows[t]!] = 2; // a mistake: dropped from the subtree
     else if (goesLeft) {
-      side[i] = 0;
+      side[rows[t]!] = 0;
       nLeft++;
     } else {
-      side[i] = 1;
+      side[rows[t]!] = 1;
       nRight++;
     }
   }
-  const { left, right } = splitOrders(orders, side, nLeft, nRight);
-  const leftCentres = centres.filter((c) => centroids[c]![feature]! <= threshold);
-  const rightCentres = centres.filter((c) => centroids[c]![feature]! > threshold);
+  const { left, right } = splitSorted(features, side, nLeft, nRight);
   return {
     feature,
     threshold,
     count: m,
-    left: grow(columns, labels, centroids, left, leftCentres, side),
-    right: grow(columns, labels, centroids, right, rightCentres, side),
+    left: grow(left, centroids, centres.filter((c) => centreLeft[c]), side),
+    right: grow(right, centroids, centres.filter((c) => !centreLeft[c]), side),
   };
 }
 
@@ -99,23 +94,24 @@ function grow(columns: Float64Array[], labels: ArrayLike<number>, centroids: Mat
  * The cut with the fewest mistakes at one node (ties: lowest feature, then lowest threshold), or null when no
  * feature separates the node's centres. Assumes validated input.
  *
- * @param orders - per feature, the node's rows sorted by that feature.
+ * @param features - per feature, the node's rows sorted by that feature (with values and labels).
+ * @param centroids - k × nFeatures, all centres.
  * @param centres - the node's centre (segment) numbers; every row's label is among them.
  */
-export function bestImmCut(columns: Float64Array[], labels: ArrayLike<number>, centroids: Matrix, orders: Int32Array[], centres: number[]): ImmCut | null {
+export function bestImmCut(features: SortedFeature[], centroids: Matrix, centres: number[]): ImmCut | null {
   const k = centroids.length;
   const nOf = new Int32Array(k); // rows of each centre in the node
   const leftOf = new Int32Array(k); // of those, rows already left of θ
   const isLeft = new Uint8Array(k); // centre already left of θ
-  for (let t = 0; t < orders[0]!.length; t++) nOf[labels[orders[0]![t]!]!]!++;
+  const m = features[0]!.rows.length;
+  for (let t = 0; t < m; t++) nOf[features[0]!.labels[t]!]!++;
   let best: ImmCut | null = null;
-  for (let j = 0; j < columns.length; j++) {
-    const col = columns[j]!;
-    const order = orders[j]!;
-    const m = order.length;
+  for (let j = 0; j < features.length; j++) {
+    const { values, labels } = features[j]!;
     const byCentre = [...centres].sort((a, b) => centroids[a]![j]! - centroids[b]![j]! || a - b);
-    const lo = centroids[byCentre[0]!]![j]!;
-    const hi = centroids[byCentre[byCentre.length - 1]!]![j]!;
+    const centreValues = byCentre.map((c) => centroids[c]![j]!);
+    const lo = centreValues[0]!;
+    const hi = centreValues[centreValues.length - 1]!;
     if (!(lo < hi)) continue; // every centre on one side of any cut of this feature
     leftOf.fill(0);
     isLeft.fill(0);
@@ -125,17 +121,17 @@ export function bestImmCut(columns: Float64Array[], labels: ArrayLike<number>, c
     // Sweep the distinct values v of rows and centres upwards; after moving everything <= v left, the
     // mistakes are those of any θ in [v, next value).
     while (t < m || s < byCentre.length) {
-      const rowValue = t < m ? col[order[t]!]! : Infinity;
-      const centreValue = s < byCentre.length ? centroids[byCentre[s]!]![j]! : Infinity;
-      const v = Math.min(rowValue, centreValue);
+      const rowValue = t < m ? values[t]! : Infinity;
+      const centreValue = s < byCentre.length ? centreValues[s]! : Infinity;
+      const v = rowValue < centreValue ? rowValue : centreValue;
       if (v >= hi) break; // θ must stay below the largest centre
-      while (t < m && col[order[t]!]! === v) {
-        const c = labels[order[t]!]!;
+      while (t < m && values[t]! === v) {
+        const c = labels[t]!;
         leftOf[c]!++;
         mistakes += isLeft[c] ? -1 : 1;
         t++;
       }
-      while (s < byCentre.length && centroids[byCentre[s]!]![j]! === v) {
+      while (s < byCentre.length && centreValues[s]! === v) {
         const c = byCentre[s]!;
         isLeft[c] = 1;
         mistakes += nOf[c]! - 2 * leftOf[c]!;
@@ -143,7 +139,7 @@ export function bestImmCut(columns: Float64Array[], labels: ArrayLike<number>, c
       }
       if (v < lo) continue; // θ must leave at least one centre on the left
       if (best === null || mistakes < best.mistakes) {
-        const next = Math.min(t < m ? col[order[t]!]! : Infinity, s < byCentre.length ? centroids[byCentre[s]!]![j]! : Infinity);
+        const next = Math.min(t < m ? values[t]! : Infinity, s < byCentre.length ? centreValues[s]! : Infinity);
         best = { feature: j, threshold: midpoint(v, next), mistakes };
       }
     }
