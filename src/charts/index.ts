@@ -33,3 +33,6 @@ export * from "./rfm-snake";
 export * from "./rfm-k-selection";
 export * from "./report-z-bars";
 export * from "./profile-rows";
+export * from "./rules-tree";
+export * from "./rule-mistakes";
+export * from "./fidelity-curve";
