@@ -184,7 +184,11 @@ describe("the Mall segments of the course (k-means, k = 5, standardised income Ã
     }
     // Measured: 5 leaves misplace 5 customers (0.975), 10 leaves none (1.0).
     assert.deepEqual(oracle.map((o) => o.fidelity), [0.975, 1]);
-    assert.equal(explainSegments(X, labels, { method: "cart" }).fidelity, oracle[1]!.fidelity); // default 2k leaves
+    const cart = explainSegments(X, labels, { method: "cart" }); // default 2k leaves
+    assert.equal(cart.fidelity, oracle[1]!.fidelity);
+    // The growth's fidelity at 5 leaves is the 5-leaf tree's; at 10 the final tree's.
+    assert.equal(cart.fidelityByLeaves!.find((p) => p.leaves === 5)!.fidelity, oracle[0]!.fidelity);
+    assert.deepEqual(cart.fidelityByLeaves!.at(-1), { leaves: 10, fidelity: cart.fidelity });
   });
 });
 

@@ -45,9 +45,10 @@ interface Candidate {
  * @param labels - nSamples segment numbers.
  * @param k - number of segments (labels < k).
  * @param options - leaf budget, depth limit and minimum leaf size (all required here; `explainSegments` fills the defaults).
- * @returns the tree; counts are those of the training rows.
+ * @returns the tree (counts are those of the training rows) and `correctByLeaves[L − 1]`, the training rows in
+ *   their own segment when the growth had L leaves (best-first growth makes each smaller tree a prefix of it).
  */
-export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, options: CartOptions): RuleTree {
+export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, options: CartOptions): { tree: RuleTree; correctByLeaves: number[] } {
   const side = new Uint8Array(X.length);
   let serial = 0;
   const make = (features: SortedFeature[], depth: number): Candidate => {
@@ -63,6 +64,7 @@ export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, option
   const root = make(sortFeatures(toColumns(X), labels), 0);
   const leaves: Candidate[] = [root];
   let tree: RuleTree = root.node;
+  const correctByLeaves = [(root.node as { correct: number }).correct];
   while (leaves.length < options.maxLeaves) {
     let pick = -1;
     for (let c = 0; c < leaves.length; c++) {
@@ -86,8 +88,10 @@ export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, option
     const split: RuleTree = { feature, threshold, count: rows.length, left: l.node, right: r.node };
     tree = replace(tree, parent.node, split);
     leaves.splice(pick, 1, l, r);
+    const correct = (node: RuleTree): number => (node as { correct: number }).correct;
+    correctByLeaves.push(correctByLeaves[correctByLeaves.length - 1]! - correct(parent.node) + correct(l.node) + correct(r.node));
   }
-  return tree;
+  return { tree, correctByLeaves };
 }
 
 /**

@@ -38,6 +38,8 @@ export interface SegmentExplanation {
   mistakes: number;
   /** Leaf number (index into `rules`) of each training row. */
   leafOf: number[];
+  /** CART only: the fidelity of the tree when its best-first growth had 2, 3, … leaves (the trade-off curve). */
+  fidelityByLeaves?: { leaves: number; fidelity: number }[];
 }
 
 /**
@@ -87,6 +89,7 @@ export function explainSegments(X: Matrix, labels: number[], options: ExplainOpt
   if (!Number.isInteger(opts.minLeafSize) || opts.minLeafSize < 1) throw new ArgumentError(`${fn}: minLeafSize=${opts.minLeafSize} must be an integer >= 1`);
 
   let tree: RuleTree;
+  let fidelityByLeaves: { leaves: number; fidelity: number }[] | undefined;
   switch (method) {
     case "imm": {
       if (opts.maxLeaves !== k) throw new ArgumentError(`${fn}: imm grows exactly one leaf per segment (k=${k}), maxLeaves=${opts.maxLeaves}; use method "cart" for more leaves`);
@@ -95,9 +98,12 @@ export function explainSegments(X: Matrix, labels: number[], options: ExplainOpt
       tree = immTree(X, labels, centroids);
       break;
     }
-    case "cart":
-      tree = cartTree(X, labels, k, opts);
+    case "cart": {
+      const grown = cartTree(X, labels, k, opts);
+      tree = grown.tree;
+      fidelityByLeaves = grown.correctByLeaves.map((correct, i) => ({ leaves: i + 1, fidelity: correct / nSamples })).slice(1);
       break;
+    }
     default: {
       const unknown: never = method;
       throw new ArgumentError(`${fn}: unknown method ${String(unknown)}`);
@@ -112,6 +118,7 @@ export function explainSegments(X: Matrix, labels: number[], options: ExplainOpt
     fidelity: correct / nSamples,
     mistakes: nSamples - correct,
     leafOf: Array.from(leafIndices(tree, X)),
+    ...(fidelityByLeaves ? { fidelityByLeaves } : {}),
   };
 }
 
