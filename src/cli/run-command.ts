@@ -20,6 +20,7 @@ import { Progress } from "./progress";
 import { fitSegments } from "./fit-segments";
 import { encodeRows, MODEL_FORMAT, MODEL_VERSION, type Algorithm, type CategoricalEncoding, type ModelScaler, type SegmentModel } from "./segment-model";
 import { selectK, type KSelection } from "./select-k";
+import { explainRun, rulesColumns, ruleTextOf, type RulesFile } from "../rules/rules-file";
 
 /** The defaults reproduce the canonical Mall Customers analysis. */
 export const RUN_DEFAULTS = {
@@ -74,6 +75,8 @@ export interface RunSummary {
   kSelection?: { votes: { index: string; k: number }[]; sampleSize: number; ks: number[]; silhouettes: number[] };
   silhouette: { score: number; sampleSize: number } | null;
   idsPseudonymised: boolean;
+  /** The segments as rules (rules.json): IMM fidelity, misplaced customers and leaves; null when not written. */
+  rules: { fidelity: number; mistakes: number; leaves: number } | null;
   segments: { segment: number; name: string; size: number; share: number }[];
   files: string[];
   seconds: number;
@@ -151,12 +154,14 @@ export function runSegmentation(options: RunOptions): RunSummary {
   };
 
   const nameOf = new Map(names.map((nm) => [nm.segment, nm.name]));
+  const rules = progress.step("explain segments as rules", () => explainRun(rulesColumns(table.X, encoded), labels, model.centroidsOriginal, encodedFeatures, nameOf));
   const idHeader = o.keepIds ? o.id : `${o.id} (pseudonym)`;
   const files = progress.step("write outputs", () => {
     const out: Record<string, FileContent> = {
       "segments.csv": csvChunks(outIds, labels, nameOf, [idHeader, "segment", "segment_name"]),
-      "profiles.csv": profilesCsv(profile, names, recommendations),
+      "profiles.csv": profilesCsv(profile, names, recommendations, rules),
       "model.json": JSON.stringify(model, null, 2) + "\n",
+      ...(rules ? { "rules.json": JSON.stringify(rules, null, 2) + "\n" } : {}),
     };
     out["report.html"] = buildReport({
       title: `Customer segments of ${baseName(o.input)}`,
@@ -176,6 +181,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
       seed: o.seed,
       kSelection,
       silhouette,
+      rules,
     });
     writeOutputDir(o.out, out);
     return Object.keys(out);
@@ -199,6 +205,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
       : {}),
     silhouette,
     idsPseudonymised: !o.keepIds,
+    rules: rules ? { fidelity: rules.fidelity, mistakes: rules.mistakes, leaves: rules.rules.length } : null,
     segments: profile.segments.map((s, i) => ({ segment: s.segment, name: names[i]!.name, size: s.size, share: s.share })),
     files,
     seconds: (Date.now() - t0) / 1000,
@@ -230,10 +237,11 @@ function checkConstantFeatures(table: CustomerTable, features: string[]): void {
   });
 }
 
-function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentRecommendation[]): string {
+function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentRecommendation[], rules: RulesFile | null): string {
   const columns = ["segment", "name", "size", "share"];
   for (const f of profile.featureNames) columns.push(`${f} mean`, `${f} median`, `${f} overall mean`, `${f} z`);
   for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) columns.push(`${c}=${v} share`);
+  if (rules) columns.push("rule");
   columns.push("recommendation");
   const rows = profile.segments.map((s, i) => {
     const row: (string | number)[] = [s.segment, names[i]!.name, s.size, round(s.share, 4)];
@@ -242,6 +250,7 @@ function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentR
       row.push(round(p.mean, 4), round(p.median, 4), round(p.overallMean, 4), round(p.zScore, 4));
     }
     for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) row.push(round(Object.hasOwn(s.categorical[c]!, v) ? s.categorical[c]![v]! : 0, 4));
+    if (rules) row.push(ruleTextOf(rules, s.segment));
     row.push(recs[i]!.text);
     return row;
   });

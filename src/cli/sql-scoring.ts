@@ -38,12 +38,12 @@ export function quoteIdentifier(name: string, dialect: SqlDialect): string {
 }
 
 /** The floating-point type name of a dialect. */
-function doubleType(dialect: SqlDialect): string {
+export function doubleType(dialect: SqlDialect): string {
   return dialect === "postgres" ? "DOUBLE PRECISION" : dialect === "bigquery" ? "FLOAT64" : "DOUBLE";
 }
 
 /** A string literal: single quotes doubled (BigQuery also escapes backslashes). */
-function stringLiteral(text: string, dialect: SqlDialect): string {
+export function stringLiteral(text: string, dialect: SqlDialect): string {
   const body = dialect === "bigquery" || dialect === "spark" ? text.replace(/\\/g, "\\\\") : text;
   return `'${body.replace(/'/g, "''")}'`;
 }

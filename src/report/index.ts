@@ -1,2 +1,3 @@
 export * from "./build-report";
 export * from "./report-pca";
+export * from "./report-rules";
