@@ -21,12 +21,14 @@ test("rulesTreeChart: leaves on columns 0..L−1, cuts above the middle of their
   const boxes = ann.filter((a) => a.bordercolor);
   assert.deepEqual(boxes.map((a) => [a.x, a.y]), [[0, -1], [1, -2], [2, -2], [1.5, -1], [0.75, 0]]);
   assert.match(boxes[4]!.text, /^Income &lt;k\$&gt; ≤ 39\.5<br>10 rows$/); // names are escaped: Plotly renders HTML
-  assert.equal(boxes[0]!.text, "<b>0</b>: low<br>4 rows, 75% of them in it");
+  assert.equal(boxes[0]!.text, "<b>segment 0</b><br>low<br>4 rows, 75% in it");
+  const long = rulesTreeChart(tree, { segmentNames: ["Low annual income × low spending score", "b", "c"] }).layout.annotations as Json[];
+  assert.equal(long[0]!.text, "<b>segment 0</b><br>Low annual income ×<br>low spending score<br>4 rows, 75% in it");
   assert.equal(boxes[0]!.bordercolor, "#636efa");
   assert.deepEqual(ann.filter((a) => !a.bordercolor).map((a) => a.text), ["yes", "no", "yes", "no"]);
   const edges = (fig.data as Json[])[0]!;
   assert.deepEqual(edges.x, [1.5, 1, null, 1.5, 2, null, 0.75, 0, null, 0.75, 1.5, null]);
-  assert.equal(fig.layout.height, 120 * 3 + 120);
+  assert.equal(fig.layout.height, 130 * 3 + 120);
   assert.throws(() => rulesTreeChart(tree, { featureNames: ["only one"] }), /rulesTreeChart: the tree cuts feature 1, featureNames has 1/);
 });
 

@@ -12,7 +12,7 @@ export interface RulesTreeOptions {
   segmentNames?: string[];
   /** Significant digits of the thresholds. @default 4 */
   digits?: number;
-  /** @default 120 px per level + 120 */
+  /** @default 130 px per level + 120 */
   height?: number;
 }
 
@@ -51,8 +51,8 @@ export function rulesTreeChart(tree: RuleTree, options: RulesTreeOptions = {}): 
     if (isLeaf(node)) {
       const x = nextLeaf++;
       const segName = opts.segmentNames?.[node.segment] ?? `segment ${node.segment}`;
-      const purity = node.count === 0 ? "" : `, ${((100 * node.correct) / node.count).toFixed(0)}% of them in it`;
-      const label = `<b>${node.segment}</b>: ${escapeHtml(segName)}<br>${node.count} rows${purity}`;
+      const purity = node.count === 0 ? "" : `, ${((100 * node.correct) / node.count).toFixed(0)}% in it`;
+      const label = `<b>segment ${node.segment}</b><br>${wrap(segName, 22).map(escapeHtml).join("<br>")}<br>${node.count} rows${purity}`;
       annotations.push(box(x, y, label, clusterColor(node.segment), "#ffffff"));
       nodes.x.push(x);
       nodes.y.push(y);
@@ -62,7 +62,7 @@ export function rulesTreeChart(tree: RuleTree, options: RulesTreeOptions = {}): 
     const xl = place(node.left, level + 1);
     const xr = place(node.right, level + 1);
     const x = (xl + xr) / 2;
-    const label = `${escapeHtml(name(node.feature))} ≤ ${num(node.threshold)}<br>${node.count} rows`;
+    const label = `${wrap(name(node.feature), 24).map(escapeHtml).join("<br>")} ≤ ${num(node.threshold)}<br>${node.count} rows`;
     annotations.push(box(x, y, label, "#555555", "#f3f4fb"));
     annotations.push(edgeLabel((x + xl) / 2, y - 0.5, "yes"), edgeLabel((x + xr) / 2, y - 0.5, "no"));
     edges.x.push(x, xl, null, x, xr, null);
@@ -78,7 +78,7 @@ export function rulesTreeChart(tree: RuleTree, options: RulesTreeOptions = {}): 
     { type: "scatter", mode: "markers", x: nodes.x, y: nodes.y, text: nodes.text, hoverinfo: "text", showlegend: false, marker: { size: 1, color: "rgba(0,0,0,0)" } },
   ];
   const layout = baseLayout(opts.title, {
-    height: opts.height ?? 120 * (depth + 1) + 120,
+    height: opts.height ?? 130 * (depth + 1) + 120,
     xaxis: { visible: false, range: [-0.7, nLeaves - 0.3], fixedrange: true },
     yaxis: { visible: false, range: [-depth - 0.45, 0.45], fixedrange: true },
     margin: { l: 20, r: 20, t: 60, b: 20 },
@@ -93,6 +93,17 @@ function box(x: number, y: number, text: string, border: string, background: str
 
 function edgeLabel(x: number, y: number, text: string): Partial<Annotations> {
   return { x, y, xref: "x", yref: "y", text, showarrow: false, font: { size: 10, color: "#666" }, bgcolor: "#ffffff" };
+}
+
+/** Words of `text` on lines of at most `width` characters (a longer word keeps its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [""];
 }
 
 /** Plotly renders annotation text as HTML: escape names that come from the user's data. */
