@@ -80,13 +80,16 @@ function grow(features: SortedFeature[], centroids: Matrix, centres: number[], s
       nRight++;
     }
   }
-  const { left, right } = splitSorted(features, side, nLeft, nRight);
+  const leftCentres = centres.filter((c) => centreLeft[c]);
+  const rightCentres = centres.filter((c) => !centreLeft[c]);
+  // A child with one centre is a leaf: its rows need no sorted copy (counts are redone by countTree).
+  const { left, right } = splitSorted(features, side, nLeft, nRight, { left: leftCentres.length > 1, right: rightCentres.length > 1 });
   return {
     feature,
     threshold,
     count: m,
-    left: grow(left, centroids, centres.filter((c) => centreLeft[c]), side),
-    right: grow(right, centroids, centres.filter((c) => !centreLeft[c]), side),
+    left: grow(left, centroids, leftCentres, side),
+    right: grow(right, centroids, rightCentres, side),
   };
 }
 

@@ -95,10 +95,16 @@ export function sortFeatures(columns: Float64Array[], labels: ArrayLike<number>)
  * @param side - per row of the whole data: 0 left, 1 right, 2 dropped (only the node's rows are read).
  * @param nLeft - rows going left.
  * @param nRight - rows going right.
+ * @param build - which children to build (default both); an unbuilt child gets empty arrays.
  */
-export function splitSorted(features: SortedFeature[], side: Uint8Array, nLeft: number, nRight: number): { left: SortedFeature[]; right: SortedFeature[] } {
+export function splitSorted(features: SortedFeature[], side: Uint8Array, nLeft: number, nRight: number, build: { left: boolean; right: boolean } = { left: true, right: true }): { left: SortedFeature[]; right: SortedFeature[] } {
   const left: SortedFeature[] = [];
   const right: SortedFeature[] = [];
+  // A child that will not be swept (e.g. an IMM leaf) gets empty arrays: its rows are dropped here.
+  if (!build.left) nLeft = 0;
+  if (!build.right) nRight = 0;
+  const keepLeft = build.left ? 0 : 3;
+  const keepRight = build.right ? 1 : 3;
   for (const { rows, values, labels } of features) {
     const l = { rows: new Int32Array(nLeft), values: new Float64Array(nLeft), labels: new Int32Array(nLeft) };
     const r = { rows: new Int32Array(nRight), values: new Float64Array(nRight), labels: new Int32Array(nRight) };
@@ -107,11 +113,11 @@ export function splitSorted(features: SortedFeature[], side: Uint8Array, nLeft: 
     for (let t = 0; t < rows.length; t++) {
       const i = rows[t]!;
       const s = side[i]!;
-      if (s === 0) {
+      if (s === keepLeft) {
         l.rows[a] = i;
         l.values[a] = values[t]!;
         l.labels[a++] = labels[t]!;
-      } else if (s === 1) {
+      } else if (s === keepRight) {
         r.rows[b] = i;
         r.values[b] = values[t]!;
         r.labels[b++] = labels[t]!;
