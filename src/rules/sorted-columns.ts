@@ -18,9 +18,9 @@ export function toColumns(X: number[][]): Float64Array[] {
 
 /**
  * Row indices sorted by each column, ties in row order (so the order is deterministic).
- * Hand-written LSD radix sort on the float64 bit patterns (4 passes of 16 bits): a comparator sort of indices
- * took 2.8 s per 10⁶-row column here, the radix sort about 0.1 s; no kept npm package sorts indices by a
- * Float64Array key.
+ * Hand-written LSD radix sort on the float64 bit patterns (4 passes of 16 bits): on the same loaded 2-core
+ * machine a comparator sort of a 10⁶-row index array took 2.8 s, this sort 0.85 s (about 0.1 s of CPU). The
+ * kept npm sorting packages (fast-sort and the like) wrap comparator sorts; none argsorts by a Float64Array key.
  */
 export function sortedOrders(columns: Float64Array[]): Int32Array[] {
   return columns.map(argsortFloat64);
