@@ -112,6 +112,77 @@ describe("IMM threshold tree", () => {
   });
 });
 
+/**
+ * One ExKMC step by brute force: for every leaf (left to right), feature and threshold between consecutive
+ * distinct values of the leaf's rows, compute the children's cost Σ‖x − μ‖² for every centre directly, each
+ * child taking its cheapest centre; split where the cost falls most (ties: leftmost leaf, lowest feature,
+ * lowest threshold). Returns null when no split lowers the cost.
+ */
+function bruteExpandStep(tree: Shape, X: number[][], centroids: number[][]): Shape | null {
+  const leafPaths: { path: ("left" | "right")[]; segment: number; rows: number[] }[] = [];
+  const walk = (node: Shape, path: ("left" | "right")[], rows: number[]): void => {
+    if ("segment" in node) leafPaths.push({ path, segment: node.segment, rows });
+    else {
+      walk(node.left, [...path, "left"], rows.filter((i) => X[i]![node.feature]! <= node.threshold));
+      walk(node.right, [...path, "right"], rows.filter((i) => X[i]![node.feature]! > node.threshold));
+    }
+  };
+  walk(tree, [], X.map((_, i) => i));
+  const cost = (rows: number[], c: number): number => rows.reduce((s, i) => s + X[i]!.reduce((t, v, f) => t + (v - centroids[c]![f]!) ** 2, 0), 0);
+  const cheapest = (rows: number[]): { c: number; cost: number } => {
+    let best = { c: 0, cost: Infinity };
+    centroids.forEach((_, c) => {
+      const v = cost(rows, c);
+      if (v < best.cost) best = { c, cost: v };
+    });
+    return best;
+  };
+  let best: { leaf: number; feature: number; threshold: number; gain: number; l: number; r: number } | null = null;
+  leafPaths.forEach(({ segment, rows }, leaf) => {
+    const now = cost(rows, segment);
+    for (let j = 0; j < X[0]!.length; j++) {
+      const values = [...new Set(rows.map((i) => X[i]![j]!))].sort((a, b) => a - b);
+      for (let t = 0; t + 1 < values.length; t++) {
+        const threshold = values[t]! / 2 + values[t + 1]! / 2;
+        const l = cheapest(rows.filter((i) => X[i]![j]! <= threshold));
+        const r = cheapest(rows.filter((i) => X[i]![j]! > threshold));
+        const gain = now - l.cost - r.cost;
+        if (gain > 1e-9 && (best === null || gain > best.gain + 1e-9)) best = { leaf, feature: j, threshold, gain, l: l.c, r: r.c };
+      }
+    }
+  });
+  if (best === null) return null;
+  const { leaf, feature, threshold, l, r } = best;
+  const replacement: Shape = { feature, threshold, left: { segment: l }, right: { segment: r } };
+  if (leafPaths[leaf]!.path.length === 0) return replacement;
+  const copy = structuredClone(tree);
+  let parent = copy as Extract<Shape, { left: Shape }>;
+  const path = leafPaths[leaf]!.path;
+  for (const step of path.slice(0, -1)) parent = parent[step] as Extract<Shape, { left: Shape }>;
+  parent[path[path.length - 1]!] = replacement;
+  return copy;
+}
+
+describe("IMM expanded beyond k leaves (ExKMC)", () => {
+  for (const seed of [31, 32, 34]) {
+    it(`equals step-by-step brute force up to 10 leaves (4 segments, 40 rows, seed ${seed})`, () => {
+      const { X, labels, centroids } = smallData(seed, 40, 2, 4, false);
+      let expected = shape(explainSegments(X, labels, { centroids }).tree);
+      let leaves = 4;
+      for (; leaves < 10; leaves++) {
+        const next = bruteExpandStep(expected, X, centroids);
+        if (next === null) break;
+        expected = next;
+        assert.deepEqual(shape(explainSegments(X, labels, { centroids, maxLeaves: leaves + 1 }).tree), expected, `${leaves + 1} leaves`);
+      }
+      assert.ok(leaves >= 7, "the expansion made at least three steps");
+      // fidelityByLeaves follows the growth: each entry is the fidelity of the tree with that many leaves.
+      const grown = explainSegments(X, labels, { centroids, maxLeaves: leaves });
+      for (const p of grown.fidelityByLeaves!) assert.equal(p.fidelity, explainSegments(X, labels, { centroids, maxLeaves: p.leaves }).fidelity);
+    });
+  }
+});
+
 describe("predictRules", () => {
   for (const method of ["imm", "cart"] as const) {
     it(`gives each training row the segment of the leaf it fell into (${method})`, () => {
@@ -214,7 +285,7 @@ describe("bad input: named errors", () => {
     ["a label beyond the centroids", () => explainSegments(X, [0, 1, 2, 1], { centroids: [[0, 0], [1, 1]] }), /explainSegments: labels has segment 2, centroids has only 2 rows/],
     ["centroids of the wrong width", () => explainSegments(X, [0, 1, 0, 1], { centroids: [[0], [1]] }), /explainSegments: centroids\[0\] has 1 values, X has 2 features/],
     ["coinciding centres", () => explainSegments(X, [0, 1, 0, 1], { centroids: [[1, 1], [1, 1]] }), /explainSegments: centres 0, 1 coincide on every feature/],
-    ["imm with more leaves", () => explainSegments(X, [0, 1, 0, 1], { maxLeaves: 3 }), /imm grows exactly one leaf per segment \(k=2\), maxLeaves=3/],
+    ["imm with fewer leaves than segments", () => explainSegments(X, [0, 1, 2, 1], { maxLeaves: 2 }), /imm needs one leaf per segment \(k=3\), maxLeaves=2/],
     ["an unknown method", () => explainSegments(X, [0, 1, 0, 1], { method: "c45" as "cart" }), /method "c45" must be "imm" or "cart"/],
     ["featureNames of the wrong length", () => explainSegments(X, [0, 1, 0, 1], { featureNames: ["a"] }), /featureNames has 1 names, X has 2 features/],
     ["predictRules on too few features", () => predictRules({ feature: 3, threshold: 0, count: 0, left: { segment: 0, count: 0, correct: 0 }, right: { segment: 1, count: 0, correct: 0 } }, X), /predictRules: node root\/ cuts feature 3, X has 2 features/],

@@ -5,6 +5,7 @@
 import { ArgumentError } from "../core/errors";
 import { checkMatrix, type Matrix } from "../core/matrix";
 import { cartTree } from "./cart";
+import { expandTree } from "./expand-tree";
 import { immTree } from "./imm";
 import { countTree, leafIndices, treeLeaves, type RuleTree } from "./tree";
 import { treeRules, type SegmentRule } from "./tree-rules";
@@ -12,15 +13,15 @@ import { treeRules, type SegmentRule } from "./tree-rules";
 export type ExplainMethod = "imm" | "cart";
 
 export interface ExplainOptions {
-  /** "imm": the threshold tree of Moshkovitz et al. (one leaf per segment); "cart": a Gini surrogate tree. @default "imm" */
+  /** "imm": the threshold tree of Moshkovitz et al. (one leaf per segment, expanded by ExKMC up to maxLeaves); "cart": a Gini surrogate tree. @default "imm" */
   method?: ExplainMethod;
   /** k × nFeatures centres for IMM, centre c being segment c. @default the mean of each segment's rows */
   centroids?: Matrix;
-  /** Leaves of the tree: IMM grows exactly k; CART grows best-first up to this many. @default k (imm), 2k (cart) */
+  /** Leaves of the tree at most: IMM grows k, then splits leaves by the k-means surrogate cost (ExKMC) up to this many; CART grows best-first up to this many. @default k (imm), 2k (cart) */
   maxLeaves?: number;
   /** CART only: nodes at this depth are not split. @default Infinity */
   maxDepth?: number;
-  /** CART only: rows each leaf keeps at least. @default 1 */
+  /** CART, and IMM's expansion beyond k leaves: rows each new leaf keeps at least. @default 1 */
   minLeafSize?: number;
   /** Names used in the rules' text. @default "x0", "x1", … */
   featureNames?: string[];
@@ -38,7 +39,7 @@ export interface SegmentExplanation {
   mistakes: number;
   /** Leaf number (index into `rules`) of each training row. */
   leafOf: number[];
-  /** CART only: the fidelity of the tree when its best-first growth had 2, 3, … leaves (the trade-off curve). */
+  /** The fidelity at each leaf count of the growth (the trade-off curve): CART from 2 leaves, IMM from k (with maxLeaves > k). */
   fidelityByLeaves?: { leaves: number; fidelity: number }[];
 }
 
@@ -52,7 +53,7 @@ export interface SegmentExplanation {
  * @returns `{ method, tree, rules, fidelity, mistakes, leafOf }`.
  * @throws {ArgumentError} when labels and X differ in length, a label is not an integer in 0..k−1, a segment
  *   has no rows (without centroids), fewer than two segments, X has NaN, centroids or featureNames have the
- *   wrong shape, IMM is asked for other than k leaves, or two centres coincide.
+ *   wrong shape, IMM is asked for fewer than k leaves, or two centres coincide.
  * @example
  * const X = [[0], [2], [3], [4], [6], [7], [10]];
  * const e = explainSegments(X, [0, 0, 0, 1, 1, 2, 2], { centroids: [[1], [5], [9]], featureNames: ["income"] });
@@ -92,10 +93,15 @@ export function explainSegments(X: Matrix, labels: number[], options: ExplainOpt
   let fidelityByLeaves: { leaves: number; fidelity: number }[] | undefined;
   switch (method) {
     case "imm": {
-      if (opts.maxLeaves !== k) throw new ArgumentError(`${fn}: imm grows exactly one leaf per segment (k=${k}), maxLeaves=${opts.maxLeaves}; use method "cart" for more leaves`);
+      if (opts.maxLeaves < k) throw new ArgumentError(`${fn}: imm needs one leaf per segment (k=${k}), maxLeaves=${opts.maxLeaves}; use method "cart" for fewer leaves`);
       const centroids = options.centroids ?? segmentMeans(X, labels, k, fn);
       checkCentroids(centroids, k, nFeatures, fn);
       tree = immTree(X, labels, centroids);
+      if (opts.maxLeaves > k) {
+        const expanded = expandTree(countTree(tree, X, labels), X, labels, centroids, opts.maxLeaves, opts.minLeafSize);
+        tree = expanded.tree;
+        fidelityByLeaves = expanded.correctByLeaves.map((p) => ({ leaves: p.leaves, fidelity: p.correct / nSamples }));
+      }
       break;
     }
     case "cart": {
