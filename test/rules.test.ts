@@ -223,6 +223,10 @@ describe("the Mall segments of the course (k-means, k = 5, standardised income Ã
     const walk = (n: RuleTree): void => void (isLeaf(n) ? 0 : (thresholds.push(n.threshold), walk(n.left), walk(n.right)));
     walk(e.tree);
     for (const t of thresholds) assert.equal(t % 1, 0.5, `threshold ${t}`);
+    // ExKMC finds no leaf split that lowers the k-means cost: the tree stays at five leaves (measured).
+    const expanded = explainSegments(X, labels, { maxLeaves: 10 });
+    assert.deepEqual(expanded.fidelityByLeaves, [{ leaves: 5, fidelity: 0.985 }]);
+    assert.deepEqual(shape(expanded.tree), shape(e.tree));
   });
 
   it("the same tree comes from the scaled data and unscaleTree (thresholds back in k$ and points)", () => {
