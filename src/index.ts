@@ -236,3 +236,23 @@ export { type MigrationSankeyOptions, migrationSankeyChart } from "./charts/migr
 export { type DriftExperimentChartOptions, driftExperimentChart } from "./charts/drift-experiment";
 export { type SegmentOutcomesChartOptions, segmentOutcomesChart } from "./charts/segment-outcomes";
 export { type DriftReportInput, type BuildDriftReportOptions, buildDriftReport } from "./report/build-drift-report";
+
+// rules: segments as threshold trees a CRM can run (IMM, CART), their fidelity, charts and SQL
+export {
+  type RuleSplit, type RuleLeaf, type RuleTree, isLeaf, treeLeaves, treeDepth, leafIndices, predictRules,
+} from "./rules/tree";
+export {
+  type RuleCondition, type SegmentRule, type RuleTextOptions, treeRules, mergeConditions, conditionsText,
+} from "./rules/tree-rules";
+export {
+  type ExplainMethod, type ExplainOptions, type SegmentExplanation, explainSegments,
+} from "./rules/explain-segments";
+export { type ScalerLike, unscaleTree } from "./rules/unscale-tree";
+export {
+  RULES_FORMAT, RULES_VERSION, type RulesFileRule, type RulesFile, readRulesFile,
+} from "./rules/rules-file";
+export { type RulesTreeOptions, rulesTreeChart } from "./charts/rules-tree";
+export { type RuleMistakesOptions, ruleMistakesChart } from "./charts/rule-mistakes";
+export { type FidelitySeries, type FidelityCurveOptions, fidelityCurveChart } from "./charts/fidelity-curve";
+export { rulesToSql } from "./model/rules-sql";
+

@@ -44,7 +44,7 @@ test("defaults do the canonical analysis: income × spending, k auto → 5, kmea
     "Low annual income × low spending score",
     "Mid annual income × mid spending score",
   ]);
-  assert.deepEqual(fs.readdirSync(out).sort(), [".mall-segments-output", "model.json", "profiles.csv", "report.html", "segments.csv"]);
+  assert.deepEqual(fs.readdirSync(out).sort(), [".mall-segments-output", "model.json", "profiles.csv", "report.html", "rules.json", "segments.csv"]);
 });
 
 test("segments.csv: pseudonymised IDs by HMAC-SHA256 under mall-segments:<seed>, deterministic given the seed; --keep-ids keeps them", () => {

@@ -41,3 +41,6 @@ export * from "./share-comparison";
 export * from "./migration-sankey";
 export * from "./drift-experiment";
 export * from "./segment-outcomes";
+export * from "./rules-tree";
+export * from "./rule-mistakes";
+export * from "./fidelity-curve";

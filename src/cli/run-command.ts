@@ -23,6 +23,7 @@ import { Progress } from "./progress";
 import { fitSegments } from "./fit-segments";
 import { checkDegenerate } from "../data/check-degenerate";
 import { selectK, type KSelection } from "./select-k";
+import { explainRun, rulesColumns, ruleTextOf, type RulesFile } from "../rules/rules-file";
 
 /** The defaults reproduce the canonical Mall Customers analysis. */
 export const RUN_DEFAULTS = {
@@ -36,7 +37,7 @@ export const RUN_DEFAULTS = {
 };
 
 /** The files `segment run` writes into its output folder. */
-export const RUN_FILES = ["segments.csv", "profiles.csv", "model.json", "report.html"] as const;
+export const RUN_FILES = ["segments.csv", "profiles.csv", "model.json", "rules.json", "report.html"] as const;
 
 /** Agglomerative clustering costs O(n²) memory and O(n³) time: refused above this many rows. */
 export const AGGLOMERATIVE_MAX_ROWS = 2000;
@@ -82,6 +83,8 @@ export interface RunSummary {
   kSelection?: { votes: { index: string; k: number }[]; sampleSize: number; ks: number[]; silhouettes: number[] };
   silhouette: { score: number; sampleSize: number } | null;
   idsPseudonymised: boolean;
+  /** The segments as rules (rules.json): IMM fidelity, misplaced customers and leaves; null when not written. */
+  rules: { fidelity: number; mistakes: number; leaves: number } | null;
   segments: { segment: number; name: string; size: number; share: number }[];
   files: string[];
   seconds: number;
@@ -161,12 +164,14 @@ export function runSegmentation(options: RunOptions): RunSummary {
   });
 
   const nameOf = new Map(names.map((nm) => [nm.segment, nm.name]));
+  const rules = progress.step("explain segments as rules", () => explainRun(rulesColumns(table.X, encoded), labels, model.centroidsOriginal, encodedFeatures, nameOf));
   const idHeader = o.keepIds ? o.id : `${o.id} (pseudonym)`;
   const files = progress.step("write outputs", () => {
     const out: Record<string, FileContent> = {
       "segments.csv": csvChunks(outIds, labels, nameOf, [idHeader, "segment", "segment_name"]),
-      "profiles.csv": profilesCsv(profile, names, recommendations),
+      "profiles.csv": profilesCsv(profile, names, recommendations, rules),
       "model.json": serialiseModel(model),
+      ...(rules ? { "rules.json": JSON.stringify(rules, null, 2) + "\n" } : {}),
     };
     out["report.html"] = buildReport({
       title: `Customer segments of ${baseName(o.input)}`,
@@ -186,6 +191,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
       seed: o.seed,
       kSelection,
       silhouette,
+      rules,
     });
     writeOutputDir(o.out, out, { inputs: [o.input], command: "segment run" });
     return Object.keys(out);
@@ -209,6 +215,7 @@ export function runSegmentation(options: RunOptions): RunSummary {
       : {}),
     silhouette,
     idsPseudonymised: !o.keepIds,
+    rules: rules ? { fidelity: rules.fidelity, mistakes: rules.mistakes, leaves: rules.rules.length } : null,
     segments: profile.segments.map((s, i) => ({ segment: s.segment, name: names[i]!.name, size: s.size, share: s.share })),
     files,
     seconds: (Date.now() - t0) / 1000,
@@ -240,11 +247,12 @@ function checkConstantFeatures(table: CustomerTable, features: string[]): void {
   });
 }
 
-function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentRecommendation[]): string {
+function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentRecommendation[], rules: RulesFile | null): string {
   const columns = ["segment", "name", "size", "share"];
   // profile.overallCategorical has null prototypes: Object.keys lists user levels such as "__proto__" as ordinary keys.
   for (const f of profile.featureNames) columns.push(`${f} mean`, `${f} median`, `${f} overall mean`, `${f} z`);
   for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) columns.push(`${c}=${v} share`);
+  if (rules) columns.push("rule");
   columns.push("recommendation");
   const rows = profile.segments.map((s, i) => {
     const row: (string | number)[] = [s.segment, names[i]!.name, s.size, round(s.share, 4)];
@@ -253,6 +261,7 @@ function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentR
       row.push(round(p.mean, 4), round(p.median, 4), round(p.overallMean, 4), round(p.zScore, 4));
     }
     for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) row.push(round(Object.hasOwn(s.categorical[c]!, v) ? s.categorical[c]![v]! : 0, 4));
+    if (rules) row.push(ruleTextOf(rules, s.segment));
     row.push(recs[i]!.text);
     return row;
   });

@@ -25,6 +25,8 @@ import { RUN_DEFAULTS, runSegmentation } from "./run-command";
 import { scoreCustomers } from "./score-command";
 import { cleanUpOnSignals } from "./signals";
 import { VALUE_HELP, valueCommand } from "./value-command";
+import { readRulesFile } from "../rules/rules-file";
+import { rulesToSql } from "../model/rules-sql";
 
 /** A command-line mistake: exit code 2 like bad data. */
 export class UsageError extends Error {
@@ -36,7 +38,7 @@ const HELP = `segment: customer segmentation from the command line
 Usage:
   segment run <customers.csv> --out <dir> [options]
   segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids] [--encoding e]
-  segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name]
+  segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name] [--rules]
   segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--ties min|first] [--as-of YYYY-MM-DD]
                                             [--encoding e]
 ${VALUE_HELP}
@@ -58,12 +60,16 @@ run options (defaults reproduce the Mall Customers analysis):
                              under $SEGMENT_ID_KEY, or the key "mall-segments:<seed>" when it is unset
   --quiet                    no progress on stderr
   --json                     print a machine-readable summary on stdout
-  --out <dir>                output folder: segments.csv, profiles.csv, model.json, report.html; it must be new,
+  --out <dir>                output folder: segments.csv, profiles.csv, model.json, rules.json, report.html; it must be new,
                              empty, or written by segment before (it holds a .mall-segments-output marker)
 
 rfm options:
   --ties min|first           quintile scores of equal values: min = all get the lowest score of their run,
                              first = split at a quintile edge by CustomerID order (default: min)
+
+sql options:
+  --rules                    score by the run's rules (rules.json next to model.json: a threshold tree,
+                             one CASE WHEN per segment) instead of the nearest centroid
 
 Examples:
   segment run data/Mall_Customers.csv --out out/
@@ -72,6 +78,7 @@ Examples:
   segment score out/model.json new_customers.csv --out scored.csv --keep-ids
   segment sql out/model.json --dialect bigquery --table crm.customers > score.sql
   segment drift out/model.json customers-june.csv customers-december.csv --out drift/ --fail-on refit
+  segment sql out/model.json --rules --dialect postgres > rules.sql
 
 Exit codes: 0 done, 2 bad input or arguments (one line on stderr), 1 unexpected failure,
 3 segment drift's verdict reached --fail-on.`;
@@ -107,7 +114,7 @@ const SCORE_OPTIONS = {
   out: { type: "string", short: "o" },
 } as const satisfies ParseArgsConfig["options"];
 
-const SQL_OPTIONS = { ...COMMON, dialect: { type: "string" }, table: { type: "string" } } as const satisfies ParseArgsConfig["options"];
+const SQL_OPTIONS = { ...COMMON, dialect: { type: "string" }, table: { type: "string" }, rules: { type: "boolean" } } as const satisfies ParseArgsConfig["options"];
 
 const RFM_OPTIONS = {
   ...COMMON,
@@ -180,6 +187,7 @@ function runCommand(argv: string[]): number {
       ...(summary.silhouette ? [`segment: silhouette ${summary.silhouette.score.toFixed(3)} (seeded sample of ${summary.silhouette.sampleSize.toLocaleString("en-US")} rows)`] : []),
       ...(summary.dropped ? [`segment: dropped ${summary.dropped} rows with missing values`] : []),
       ...Object.entries(summary.imputed).map(([c, m]) => `segment: imputed ${m} missing values of "${c}" with the median`),
+      ...(summary.rules ? [`segment: rules (threshold tree, ${summary.rules.leaves} leaves) put ${(summary.rules.fidelity * 100).toFixed(1)}% of customers in their own segment (rules.json)`] : []),
       ...summary.segments.map((s) => `  ${s.segment}  ${s.name.padEnd(48)} ${String(s.size).padStart(8)}  ${(s.share * 100).toFixed(1).padStart(5)}%`),
       `segment: wrote ${summary.files.map((f) => path.join(out, f)).join(", ")}`,
     ];
@@ -210,8 +218,14 @@ function scoreCommand(argv: string[]): number {
 function sqlCommand(argv: string[]): number {
   const { values, positionals } = parse(argv, SQL_OPTIONS, "sql");
   if (values.help) return help();
-  const model = readModel(onePositional(positionals, "sql", "<model.json>"));
+  const modelFile = onePositional(positionals, "sql", "<model.json>");
+  const model = readModel(modelFile);
   const dialect = (oneOf(values.dialect, "--dialect", SQL_DIALECTS) ?? "duckdb") as SqlDialect;
+  if (values.rules) {
+    const rules = readRulesFile(path.join(path.dirname(modelFile), "rules.json"), model.encodedFeatures.length);
+    process.stdout.write(rulesToSql(model, rules, { dialect, table: values.table ?? "customers" }));
+    return 0;
+  }
   if (model.algorithm === "gmm" && !values.quiet) {
     process.stderr.write("segment: warning: SQL scores this gmm model by the nearest mean, not the highest posterior that `segment score` uses\n");
   }

@@ -86,7 +86,7 @@ function bigQueryEscape(text: string, quote: "'" | "`"): string {
 }
 
 /** The floating-point type name of a dialect. */
-function doubleType(dialect: SqlDialect): string {
+export function doubleType(dialect: SqlDialect): string {
   return dialect === "postgres" ? "DOUBLE PRECISION" : dialect === "bigquery" ? "FLOAT64" : "DOUBLE";
 }
 

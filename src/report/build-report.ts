@@ -19,7 +19,9 @@ import { NAMING_RULE, type SegmentName } from "../profile/name-segments";
 import type { ProfileTable } from "../profile/profile-segments";
 import type { SegmentRecommendation } from "../profile/recommend-segments";
 import { pca } from "../reduce/pca";
+import type { RulesFile } from "../rules/rules-file";
 import { esc, figureHtml, htmlPage, readPlotly, section } from "./html-parts";
+import { rulesSectionHtml } from "./report-rules";
 
 /** Points drawn in the scatter views at most (a seeded sample beyond that keeps the page light). */
 export const REPORT_MAX_POINTS = 5000;
@@ -58,6 +60,8 @@ export interface ReportInput {
   seed: number;
   kSelection?: KSelectionCurves;
   silhouette: { score: number; sampleSize: number } | null;
+  /** The segments as rules (rules.json); null or absent: no rules section. */
+  rules?: RulesFile | null;
 }
 
 export interface BuildReportOptions {
@@ -164,11 +168,15 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
     ),
   );
 
+  if (report.rules) sections.push(section("Segments as rules", rulesSectionHtml(report.rules, figureHtml, esc)));
+  const ruleOf = (segment: number): string =>
+    (report.rules?.rules ?? []).filter((r) => r.segment === segment).map((r) => `<p class="rule">Rule: <code>${esc(r.text)}</code></p>`).join("");
+
   sections.push(
     section(
       "Segments and recommendations",
       report.recommendations
-        .map((r) => `<div class="segment"><h3>Segment ${r.segment}: ${esc(r.name)}</h3><p>${esc(r.text)}</p></div>`)
+        .map((r) => `<div class="segment"><h3>Segment ${r.segment}: ${esc(r.name)}</h3>${ruleOf(r.segment)}<p>${esc(r.text)}</p></div>`)
         .join("\n"),
     ),
   );

@@ -1,2 +1,3 @@
 export * from "./build-report";
 export * from "./build-drift-report";
+export * from "./report-rules";
