@@ -13,6 +13,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ArgumentError, DataError } from "../core/errors";
 import type { Delimiter } from "../data/read-csv";
 import { runRfm } from "../rfm/rfm-command";
+import { RFM_SQL_DIALECTS, rfmWarehouseSql } from "../rfm/warehouse-sql";
 import type { ImputeMethod } from "./customer-table";
 import { Progress } from "./progress";
 import { RUN_DEFAULTS, runSegmentation } from "./run-command";
@@ -31,6 +32,7 @@ Usage:
   segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids]
   segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name]
   segment rfm <transactions.csv> --out <dir> [--k N] [--seed N]
+  segment rfm --print-sql [--dialect duckdb|postgres|spark]   the RFM SQL for a warehouse table \`transactions\`
 
 run options (defaults reproduce the Mall Customers analysis):
   --id <col>                 ID column (default: ${RUN_DEFAULTS.id})
@@ -55,6 +57,7 @@ Examples:
   segment run customers.csv --id customer_id --features recency,frequency,monetary --scale robust --impute median --json --out seg/
   segment score out/model.json new_customers.csv --out scored.csv --keep-ids
   segment sql out/model.json --dialect bigquery --table crm.customers > score.sql
+  segment rfm --print-sql --dialect spark > rfm.sql
 
 Exit codes: 0 done, 2 bad input or arguments (one line on stderr), 1 unexpected failure.`;
 
@@ -89,7 +92,14 @@ const SCORE_OPTIONS = {
 
 const SQL_OPTIONS = { ...COMMON, dialect: { type: "string" }, table: { type: "string" } } as const satisfies ParseArgsConfig["options"];
 
-const RFM_OPTIONS = { ...COMMON, out: { type: "string", short: "o" }, k: { type: "string" }, seed: { type: "string" } } as const satisfies ParseArgsConfig["options"];
+const RFM_OPTIONS = {
+  ...COMMON,
+  out: { type: "string", short: "o" },
+  k: { type: "string" },
+  seed: { type: "string" },
+  "print-sql": { type: "boolean" },
+  dialect: { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
 
 /** Run the CLI with `argv` (without node and the script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -188,6 +198,12 @@ function sqlCommand(argv: string[]): number {
 async function rfmCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, RFM_OPTIONS, "rfm");
   if (values.help) return help();
+  if (values["print-sql"]) {
+    if (positionals.length > 0) throw new UsageError(`rfm: --print-sql takes no <transactions.csv> (it prints SQL over a table \`transactions\`)`);
+    process.stdout.write(rfmWarehouseSql({ dialect: oneOf(values.dialect, "--dialect", RFM_SQL_DIALECTS) ?? "duckdb" }));
+    return 0;
+  }
+  if (values.dialect !== undefined) throw new UsageError("rfm: --dialect goes with --print-sql");
   const result = await runRfm({
     input: onePositional(positionals, "rfm", "<transactions.csv>"),
     out: required(values.out, "rfm", "--out <dir>"),

@@ -9,7 +9,8 @@ export type RfmSqlFile =
   | "clean-transactions"
   | "cleaning-funnel"
   | "snapshot"
-  | "customer-features";
+  | "customer-features"
+  | "score-segments";
 
 const cache = new Map<RfmSqlFile, string>();
 
