@@ -31,8 +31,8 @@ Usage:
   segment run <customers.csv> --out <dir> [options]
   segment score <model.json> <new.csv> --out <file.csv> [--impute median|drop] [--keep-ids]
   segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name]
-  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N]
-  segment rfm --print-sql [--dialect duckdb|postgres|spark]   the RFM SQL for a warehouse table \`transactions\`
+  segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--ties first|min]
+  segment rfm --print-sql [--dialect duckdb|postgres|spark] [--ties first|min]   the same in SQL, for a warehouse
 
 run options (defaults reproduce the Mall Customers analysis):
   --id <col>                 ID column (default: ${RUN_DEFAULTS.id})
@@ -97,6 +97,7 @@ const RFM_OPTIONS = {
   out: { type: "string", short: "o" },
   k: { type: "string" },
   seed: { type: "string" },
+  ties: { type: "string" },
   "print-sql": { type: "boolean" },
   dialect: { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
@@ -198,9 +199,11 @@ function sqlCommand(argv: string[]): number {
 async function rfmCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, RFM_OPTIONS, "rfm");
   if (values.help) return help();
+  const ties = oneOf(values.ties, "--ties", ["first", "min"] as const);
   if (values["print-sql"]) {
     if (positionals.length > 0) throw new UsageError(`rfm: --print-sql takes no <transactions.csv> (it prints SQL over a table \`transactions\`)`);
-    process.stdout.write(rfmWarehouseSql({ dialect: oneOf(values.dialect, "--dialect", RFM_SQL_DIALECTS) ?? "duckdb" }));
+    const dialect = oneOf(values.dialect, "--dialect", RFM_SQL_DIALECTS);
+    process.stdout.write(rfmWarehouseSql({ ...(dialect ? { dialect } : {}), ...(ties ? { ties } : {}) }));
     return 0;
   }
   if (values.dialect !== undefined) throw new UsageError("rfm: --dialect goes with --print-sql");
@@ -209,6 +212,7 @@ async function rfmCommand(argv: string[]): Promise<number> {
     out: required(values.out, "rfm", "--out <dir>"),
     ...(values.k !== undefined ? { k: integer(values.k, "--k", 1) } : {}),
     ...(values.seed !== undefined ? { seed: integer(values.seed, "--seed", 0) } : {}),
+    ...(ties !== undefined ? { ties } : {}),
     quiet: values.quiet ?? values.json ?? false,
   });
   if (values.json) {

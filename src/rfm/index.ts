@@ -6,3 +6,4 @@ export * from "./cluster-rfm";
 export * from "./compare-groupings";
 export * from "./rfm-command";
 export * from "./synthetic-transactions";
+export * from "./warehouse-sql";
