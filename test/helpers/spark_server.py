@@ -62,7 +62,7 @@ def main():
                     .schema(schema)
                     .csv(request["file"])
                 )
-                frame.createOrReplaceTempView(request["view"])
+                frame.createOrReplaceTempView("`" + request["view"].replace("`", "``") + "`")
                 reply({"ok": {"rows": frame.count()}})
             elif request["op"] == "sql":
                 result = None
