@@ -42,10 +42,13 @@ function doubleType(dialect: SqlDialect): string {
   return dialect === "postgres" ? "DOUBLE PRECISION" : dialect === "bigquery" ? "FLOAT64" : "DOUBLE";
 }
 
-/** A string literal: single quotes doubled (BigQuery also escapes backslashes). */
+/**
+ * A string literal: single quotes doubled (duckdb, postgres); backslash escapes in BigQuery and Spark, which
+ * read `\\` as an escape, and where BigQuery (and sqlglot's Spark grammar) reads `''` as two adjacent literals.
+ */
 function stringLiteral(text: string, dialect: SqlDialect): string {
-  const body = dialect === "bigquery" || dialect === "spark" ? text.replace(/\\/g, "\\\\") : text;
-  return `'${body.replace(/'/g, "''")}'`;
+  if (dialect === "bigquery" || dialect === "spark") return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /**

@@ -65,10 +65,11 @@ export interface ScoringCase {
  * in the table: NULL segment in SQL, dropped by `segment score --impute drop`).
  */
 export function prepareScoringCases(dir: string): ScoringCase[] {
-  return [mallCase(dir), seededCase(dir)];
+  return [prepareMallCase(dir), seededCase(dir)];
 }
 
-function mallCase(dir: string): ScoringCase {
+/** The Mall case alone (see {@link prepareScoringCases}). */
+export function prepareMallCase(dir: string): ScoringCase {
   const [header, ...rows] = parse(fs.readFileSync(MALL_CSV, "utf8"), { relax_column_count: false }) as string[][];
   assert.deepEqual(header, ["CustomerID", "Gender", "Age", "Annual Income (k$)", "Spending Score (1-100)"]);
   const level = { Male: HOSTILE_LEVELS[0], Female: HOSTILE_LEVELS[1] } as Record<string, string>;
