@@ -29,13 +29,14 @@ function java17Home(): string | undefined {
 
 /**
  * Start the session (about 10 s).
+ * @param env - extra environment, e.g. MALL_SEGMENTS_SPARK_MEMORY (see spark_server.py).
  * @throws {Error} when Java 17 or pyspark is missing, or the session does not start (with its stderr).
  */
-export async function startSpark(): Promise<Spark> {
+export async function startSpark(env: Record<string, string> = {}): Promise<Spark> {
   const javaHome = java17Home();
   if (javaHome === undefined) throw new Error("Java 17 not found in /usr/lib/jvm: run node scripts/setup.mjs --engines");
   const child: ChildProcessWithoutNullStreams = spawn(venvPython, [path.join(__dirname, "spark_server.py")], {
-    env: { ...process.env, JAVA_HOME: javaHome, PYSPARK_PYTHON: venvPython, SPARK_LOCAL_IP: "127.0.0.1" },
+    env: { ...process.env, JAVA_HOME: javaHome, PYSPARK_PYTHON: venvPython, SPARK_LOCAL_IP: "127.0.0.1", ...env },
   });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));

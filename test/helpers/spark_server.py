@@ -6,10 +6,12 @@ Requests, one JSON object a line; each gets one JSON line back on stdout ({"ok":
   {"op": "sql", "statements": [sql, ...], "out": path or null}
       runs the statements in order; the rows of the last one are written to `out` as a JSON array of arrays
       (NULL as null, dates as ISO text) and {"ok": {"columns": [...], "rows": n}} is returned
+MALL_SEGMENTS_SPARK_MEMORY (default 1g) and MALL_SEGMENTS_SPARK_PARTITIONS (default 4) size the session.
 The session starts once, prints {"ready": {"spark": version, "java": version}}, and stops at end of input.
 """
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -37,7 +39,8 @@ def main():
         SparkSession.builder.master("local[2]")
         .appName("mall-segments engine tests")
         .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.shuffle.partitions", os.environ.get("MALL_SEGMENTS_SPARK_PARTITIONS", "4"))
+        .config("spark.driver.memory", os.environ.get("MALL_SEGMENTS_SPARK_MEMORY", "1g"))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.warehouse.dir", warehouse)
         .config("spark.driver.extraJavaOptions", f"-Djava.io.tmpdir={warehouse}")
