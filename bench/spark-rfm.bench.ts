@@ -6,17 +6,13 @@
  *   node --import tsx bench/spark-rfm.bench.ts [--rows N]        (default 1e7)
  * Prints the times: Spark start, CSV scan, the funnel query, the RFM table query, DuckDB's rfmFeatures.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { rfmFeatures } from "../src/rfm/features";
 import { rfmScores } from "../src/rfm/scoring";
 import { rfmSegment } from "../src/rfm/segments";
-import { writeSyntheticTransactions } from "../src/rfm/synthetic-transactions";
 import { rfmWarehouseSql } from "../src/rfm/warehouse-sql";
 import { isQuery, sqlStatements } from "../test/helpers/engine-cases";
 import { startSpark } from "../test/helpers/spark";
-
-const DATA_DIR = path.join(__dirname, "data");
+import { syntheticTransactionsFile } from "./transactions-file";
 
 /** The raw UCI layout as the typed `transactions` the script expects: the same rules as load-transactions.sql. */
 const TYPED_VIEW = `CREATE OR REPLACE TEMPORARY VIEW transactions AS
@@ -29,22 +25,12 @@ SELECT
   InvoiceDate AS invoice_date
 FROM raw_transactions`;
 
-async function dataFile(n: number): Promise<string> {
-  const file = path.join(DATA_DIR, `transactions-${n}-s0.csv`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(DATA_DIR, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeSyntheticTransactions(tmp, { nRows: n, seed: 0 });
-  fs.renameSync(tmp, file);
-  return file;
-}
-
 const seconds = (t0: number): number => (performance.now() - t0) / 1000;
 
 async function main(): Promise<void> {
   const rowsArg = process.argv.indexOf("--rows");
   const n = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1e7;
-  const file = await dataFile(n);
+  const file = await syntheticTransactionsFile(n);
   const times: Record<string, number> = {};
   let t0 = performance.now();
   const spark = await startSpark({ MALL_SEGMENTS_SPARK_MEMORY: "4g", MALL_SEGMENTS_SPARK_PARTITIONS: "8" });
