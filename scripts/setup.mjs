@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Set-up that installs itself: every step checks whether it is already done and skips it if so.
 // Steps: npm dependencies → build dist/ → link the package to its own name → .venv with the Python
-// tools → the tslab kernel inside .venv → the data sets (sha256-checked) → chromium (with --browser).
+// tools → the tslab kernel inside .venv → the RFM SQL dialects → the data sets (sha256-checked) → chromium
+// (with --browser) → PostgreSQL and Java (with --engines).
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -34,6 +35,14 @@ function step(name, isDone, run, verb = "installing") {
 
 function sh(cmd, cmdArgs, opts = {}) {
   execFileSync(cmd, cmdArgs, { cwd: root, stdio: ["ignore", "inherit", "inherit"], ...opts });
+}
+
+/** `apt-get install` of Debian packages (through sudo when not root), after an `apt-get update`. */
+function aptInstall(packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const apt = (aptArgs) => (process.getuid?.() === 0 ? sh("apt-get", aptArgs, { env }) : sh("sudo", ["apt-get", ...aptArgs], { env }));
+  apt(["update", "-qq"]);
+  apt(["install", "-y", "-qq", ...packages]);
 }
 
 const sha256 = (file) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
@@ -121,6 +130,18 @@ step(
   () => sh(tslabBin, ["install", `--python=${python}`, `--binary=${tslabBin}`, "--sys-prefix"]),
 );
 
+// 5b. The postgres and spark RFM scripts, transpiled by sqlglot from the DuckDB SQL (regenerated after each build).
+const dialectsDir = path.join(root, "dist", "rfm", "sql", "dialects");
+const dialectFiles = ["postgres", "spark"].flatMap((d) => ["first", "min"].map((t) => path.join(dialectsDir, `rfm-warehouse.${d}.${t}.sql`)));
+step(
+  "RFM SQL dialects",
+  () =>
+    Math.min(...dialectFiles.map(mtime)) >
+    Math.max(mtime(distStamp), mtime(reqStamp), ...["transpile_sql.py", "rfm-sql-dialects.mjs"].map((f) => mtime(path.join(root, "scripts", f)))),
+  () => sh(process.execPath, [path.join(root, "scripts", "rfm-sql-dialects.mjs")]),
+  "generating",
+);
+
 // 6. Data sets: a valid local copy, else $MALL_SEGMENTS_DATA_DIR, else a download; always sha256-checked.
 step("data sets", () => false, () => sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]), "checking");
 
@@ -129,13 +150,17 @@ if (args.has("--browser")) {
   step(
     "chromium",
     () => fs.existsSync("/usr/bin/chromium"),
-    () => {
-      const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-      const apt = (aptArgs) =>
-        process.getuid?.() === 0 ? sh("apt-get", aptArgs, { env }) : sh("sudo", ["apt-get", ...aptArgs], { env });
-      apt(["update", "-qq"]);
-      apt(["install", "-y", "-qq", "chromium"]);
-    },
+    () => aptInstall(["chromium"]),
+  );
+}
+
+// 8. PostgreSQL 15 and Java 17 (for pyspark) from Debian, for the real-engine tests (test/engine-*.test.ts).
+if (args.has("--engines")) {
+  const java17 = () => fs.existsSync("/usr/lib/jvm") && fs.readdirSync("/usr/lib/jvm").some((d) => /^java-17-openjdk/.test(d));
+  step(
+    "PostgreSQL 15 and Java 17",
+    () => fs.existsSync("/usr/lib/postgresql/15/bin/initdb") && java17(),
+    () => aptInstall(["--no-install-recommends", "postgresql-15", "openjdk-17-jre-headless"]),
   );
 }
 

@@ -19,6 +19,7 @@ import { INPUT_ENCODINGS, type InputEncoding } from "../io/read-input";
 import { modelToSql, SQL_DIALECTS, type SqlDialect } from "../model/model-sql";
 import { readModel } from "../model/validate-model";
 import { DRIFT_HELP, driftCommand } from "./drift-command";
+import { RFM_SQL_DIALECTS, rfmWarehouseSql } from "../rfm/warehouse-sql";
 import { Progress } from "./progress";
 import { runRfm } from "./rfm-command";
 import { RUN_DEFAULTS, runSegmentation } from "./run-command";
@@ -41,6 +42,7 @@ Usage:
   segment sql <model.json> [--dialect duckdb|postgres|bigquery|spark] [--table name] [--rules]
   segment rfm <transactions.csv> --out <dir> [--k N] [--seed N] [--ties min|first] [--as-of YYYY-MM-DD]
                                             [--encoding e]
+  segment rfm --print-sql [--dialect duckdb|postgres|spark] [--ties min|first]   the same in SQL, for a warehouse
 ${VALUE_HELP}
 ${DRIFT_HELP}
 
@@ -79,6 +81,7 @@ Examples:
   segment sql out/model.json --dialect bigquery --table crm.customers > score.sql
   segment drift out/model.json customers-june.csv customers-december.csv --out drift/ --fail-on refit
   segment sql out/model.json --rules --dialect postgres > rules.sql
+  segment rfm --print-sql --dialect spark > rfm.sql
 
 Exit codes: 0 done, 2 bad input or arguments (one line on stderr), 1 unexpected failure,
 3 segment drift's verdict reached --fail-on.`;
@@ -124,6 +127,8 @@ const RFM_OPTIONS = {
   ties: { type: "string" },
   "as-of": { type: "string" },
   encoding: { type: "string" },
+  "print-sql": { type: "boolean" },
+  dialect: { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
 
 /** Run the CLI with `argv` (without node and the script); returns the exit code. */
@@ -236,12 +241,20 @@ function sqlCommand(argv: string[]): number {
 async function rfmCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, RFM_OPTIONS, "rfm");
   if (values.help) return help();
+  const ties = oneOf(values.ties, "--ties", ["min", "first"] as const);
+  if (values["print-sql"]) {
+    if (positionals.length > 0) throw new UsageError(`rfm: --print-sql takes no <transactions.csv> (it prints SQL over a table \`transactions\`)`);
+    const dialect = oneOf(values.dialect, "--dialect", RFM_SQL_DIALECTS);
+    process.stdout.write(rfmWarehouseSql({ ...(dialect ? { dialect } : {}), ...(ties ? { ties } : {}) }));
+    return 0;
+  }
+  if (values.dialect !== undefined) throw new UsageError("rfm: --dialect goes with --print-sql");
   const result = await runRfm({
     input: onePositional(positionals, "rfm", "<transactions.csv>"),
     out: required(values.out, "rfm", "--out <dir>"),
     ...(values.k !== undefined ? { k: integer(values.k, "--k", 1, false) } : {}),
     ...(values.seed !== undefined ? { seed: integer(values.seed, "--seed", 0) } : {}),
-    ...(values.ties !== undefined ? { ties: oneOf(values.ties, "--ties", ["min", "first"] as const) } : {}),
+    ...(ties !== undefined ? { ties } : {}),
     ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
     ...(values.encoding !== undefined ? { encoding: oneOf(values.encoding, "--encoding", INPUT_ENCODINGS)! } : {}),
     quiet: values.quiet ?? values.json ?? false,

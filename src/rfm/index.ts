@@ -8,3 +8,4 @@ export * from "./rfm-analysis";
 export * from "./prepare-transactions";
 export * from "./synthetic-transactions";
 export * from "./synthetic-beta-geo";
+export * from "./warehouse-sql";

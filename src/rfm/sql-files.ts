@@ -12,7 +12,8 @@ export type RfmSqlFile =
   | "customer-features"
   | "window"
   | "customer-outcomes"
-  | "segment-outcomes";
+  | "segment-outcomes"
+  | "score-segments";
 
 const cache = new Map<RfmSqlFile, string>();
 
