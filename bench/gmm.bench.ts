@@ -14,6 +14,7 @@ import { gaussianMixture, type GaussianMixtureInit } from "../src/cluster/gmm";
 import { kmeansStart } from "../src/cluster/gmm-init";
 import { fromFlat } from "../src/core/matrix";
 import { benchData, median, readFloat64 } from "./core-data";
+import { runReference, type ReferenceOutput } from "./reference";
 
 const ROOT = join(__dirname, "..");
 const K = 5;
@@ -49,8 +50,8 @@ function main(): void {
   const oneThread = { OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
   const results: Record<string, ChildResult> = {
     ours: runChild("node", ["--import", "tsx", "bench/gmm.bench.ts", "--child", ...common]),
-    sklearn: runChild(".venv/bin/python", ["bench/sklearn_gmm.py", ...common]),
-    "sklearn-1-thread": runChild(".venv/bin/python", ["bench/sklearn_gmm.py", ...common], oneThread),
+    sklearn: runReference<ChildResult & ReferenceOutput>("sklearn_gmm.py", common),
+    "sklearn-1-thread": runReference<ChildResult & ReferenceOutput>("sklearn_gmm.py", common, oneThread),
   };
   const notes: Record<string, string> = {
     ours: "1 thread, number[][] input",
@@ -61,7 +62,7 @@ function main(): void {
   const rows = Object.entries(results).map(([impl, r]) => {
     const note = `${r.iterations} iterations, mean log-likelihood ${r.score.toPrecision(12)}, ${notes[impl]}`;
     console.error(`${bench.padEnd(36)} ${impl.padEnd(8)} ${median(r.times).toFixed(1).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
-    return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note };
+    return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note, blas: (r as Partial<ReferenceOutput>).blas };
   });
   for (const ref of ["sklearn", "sklearn-1-thread"]) {
     console.error(`ours / ${ref} = ${(median(results.ours!.times) / median(results[ref]!.times)).toFixed(2)}`);
@@ -80,8 +81,9 @@ function precisionOf(F: Float64Array): number[][] {
   );
 }
 
-function runChild(cmd: string, args: string[], env: Record<string, string> = {}): ChildResult {
-  const out = execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, ...env } });
+/** Our side, in its own process so its peak memory is its own. */
+function runChild(cmd: string, args: string[]): ChildResult {
+  const out = execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
 }
 

@@ -1,49 +1,63 @@
 /**
  * One implementation's k-means timings in its own process (so its peak memory is its own):
  *   node --import tsx bench/kmeans-child.ts <ours|ml-kmeans> <data.bin> <init.bin> <d> <maxIter> <repeats>
- * Prints one JSON line: { times, peakMb, iterations, inertia }.
+ *   node --import tsx bench/kmeans-child.ts ours-e2e <data.bin> <k> <d> <seed> <repeats>
+ * The first form runs Lloyd from the given centres with tol = 0; `ours-e2e` runs the public `kmeans` on number[][]
+ * rows from k-means++ (one start, default tolerance), as a user calls it. Prints one JSON line:
+ * { times, peakMb, iterations, inertia }.
  */
 import { kmeans as mlKmeans } from "ml-kmeans";
-import { kmeansFlat } from "../src/cluster/kmeans";
+import { kmeans, kmeansFlat } from "../src/cluster/kmeans";
 import { fromFlat } from "../src/core/matrix";
 import { readFloat64 } from "./core-data";
 
-const [impl, dataFile, initFile, dArg, maxIterArg, repeatsArg] = process.argv.slice(2);
+const [impl, dataFile, aux, dArg, fifth, repeatsArg] = process.argv.slice(2);
 const d = Number(dArg);
-const maxIter = Number(maxIterArg);
 const repeats = Number(repeatsArg);
 const data = readFloat64(dataFile!);
 const n = data.length / d;
-const init = fromFlat({ data: readFloat64(initFile!), nSamples: readFloat64(initFile!).length / d, nFeatures: d });
-const k = init.length;
 
 const times: number[] = [];
 let iterations = 0;
 let inertia = 0;
-if (impl === "ours") {
-  const X = { data, nSamples: n, nFeatures: d };
+if (impl === "ours-e2e") {
+  const rows = fromFlat({ data, nSamples: n, nFeatures: d }); // built outside the timing, as the user holds them
+  const [k, seed] = [Number(aux), Number(fifth)];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
-    const result = kmeansFlat(X, { k, init, nInit: 1, maxIter, tol: 0, seed: 0, onIteration: undefined });
+    const result = kmeans(rows, { k, seed, nInit: 1 });
     times.push(performance.now() - t0);
-    iterations = result.iterations;
-    inertia = result.inertia;
-  }
-} else if (impl === "ml-kmeans") {
-  const rows = fromFlat({ data, nSamples: n, nFeatures: d });
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    const result = mlKmeans(rows, k, { initialization: init, maxIterations: maxIter, tolerance: 0 });
-    times.push(performance.now() - t0);
-    iterations = result.iterations;
-    inertia = 0;
-    for (let i = 0; i < n; i++) {
-      const c = result.centroids[result.clusters[i]!]!;
-      for (let f = 0; f < d; f++) inertia += (rows[i]![f]! - c[f]!) ** 2;
-    }
+    ({ iterations, inertia } = result);
   }
 } else {
-  throw new Error(`unknown impl ${impl}`);
+  const maxIter = Number(fifth);
+  const initData = readFloat64(aux!);
+  const init = fromFlat({ data: initData, nSamples: initData.length / d, nFeatures: d });
+  const k = init.length;
+  if (impl === "ours") {
+    const X = { data, nSamples: n, nFeatures: d };
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      const result = kmeansFlat(X, { k, init, nInit: 1, maxIter, tol: 0, seed: 0, onIteration: undefined });
+      times.push(performance.now() - t0);
+      ({ iterations, inertia } = result);
+    }
+  } else if (impl === "ml-kmeans") {
+    const rows = fromFlat({ data, nSamples: n, nFeatures: d });
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      const result = mlKmeans(rows, k, { initialization: init, maxIterations: maxIter, tolerance: 0 });
+      times.push(performance.now() - t0);
+      iterations = result.iterations;
+      inertia = 0;
+      for (let i = 0; i < n; i++) {
+        const c = result.centroids[result.clusters[i]!]!;
+        for (let f = 0; f < d; f++) inertia += (rows[i]![f]! - c[f]!) ** 2;
+      }
+    }
+  } else {
+    throw new Error(`unknown impl ${impl}`);
+  }
 }
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ times, peakMb, iterations, inertia }));

@@ -8,6 +8,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { kmeansFlat } from "../src/cluster/kmeans";
 import { benchData, median, readFloat64 } from "./core-data";
+import { runReference, type ReferenceOutput } from "./reference";
 
 const ROOT = join(__dirname, "..");
 const N = 20_000;
@@ -20,18 +21,18 @@ const { labels } = kmeansFlat(X, { k: 5, init: "k-means++", nInit: 1, maxIter: 3
 const labelsFile = dataFile.replace(/\.bin$/, ".labels-k5.bin");
 writeFileSync(labelsFile, Buffer.from(Int32Array.from(labels).buffer));
 
-function runChild(cmd: string, args: string[]): { times: number[]; peakMb: number; score: number } {
+function runChild(cmd: string, args: string[]): { times: number[]; peakMb: number; score: number; blas?: string } {
   const out = execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8" });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 const bench = `silhouette ${N}x${D} k=5`;
 const results = {
   ours: runChild("node", ["--import", "tsx", "bench/silhouette-child.ts", dataFile, labelsFile, String(D), String(REPEATS)]),
-  sklearn: runChild(".venv/bin/python", ["bench/sklearn_core.py", "silhouette", dataFile, labelsFile, String(D), String(REPEATS)]),
+  sklearn: runReference<{ times: number[]; peakMb: number; score: number } & ReferenceOutput>("sklearn_core.py", ["silhouette", dataFile, labelsFile, String(D), String(REPEATS)]),
 };
 const rows = Object.entries(results).map(([impl, r]) => {
   const note = `score ${r.score.toPrecision(12)}${impl === "sklearn" ? ", BLAS/OpenMP on 2 cores" : ", 1 thread, each pair once"}`;
   console.error(`${bench.padEnd(28)} ${impl.padEnd(8)} ${median(r.times).toFixed(1).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
-  return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note };
+  return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note, blas: r.blas };
 });
 console.log(JSON.stringify(rows));

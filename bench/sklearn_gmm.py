@@ -3,7 +3,8 @@
   .venv/bin/python bench/sklearn_gmm.py <data.bin> <init.json> <d> <max_iter> <repeats>
 Fits GaussianMixture(covariance_type="full", tol=0) from the given weights/means/precisions; init_params is
 "random_from_data" so that the (overridden) default start costs one M-step, not a k-means run.
-Prints one JSON line: {"times": [...ms], "peakMb": ..., "iterations": ..., "score": ...}.
+Prints one JSON line: {"times": [...ms], "peakMb": ..., "iterations": ..., "score": ..., "blas": ...}.
+Run it through bench/reference.ts for a fair environment.
 """
 import json
 import resource
@@ -13,6 +14,8 @@ import warnings
 
 import numpy as np
 from sklearn.mixture import GaussianMixture
+
+from blas_info import blas_info
 
 data_file, init_file, d, max_iter, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 X = np.fromfile(data_file, dtype="<f8").reshape(-1, d)
@@ -35,4 +38,4 @@ for _ in range(repeats):
     times.append((time.perf_counter() - t0) * 1000)
 score = float(gm.score(X))
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"times": times, "peakMb": peak_mb, "iterations": int(gm.n_iter_), "score": score}))
+print(json.dumps({"times": times, "peakMb": peak_mb, "iterations": int(gm.n_iter_), "score": score, "blas": blas_info()}))

@@ -1,0 +1,26 @@
+/**
+ * The speed and memory goals `npm run bench` checks, by bench name. A ratio goal compares ours with the reference
+ * implementation of the same bench (scikit-learn, lifetimes …); an absolute goal bounds our time or peak memory.
+ */
+export interface Goal {
+  /** Bench names it applies to. */
+  pattern: RegExp;
+  /** ours ÷ reference time at most. */
+  timeRatio?: number;
+  /** ours ÷ reference peak memory at most. */
+  memoryRatio?: number;
+  /** our time at most, in ms. */
+  maxMs?: number;
+  /** our peak memory at most, in MB. */
+  maxMb?: number;
+}
+
+export const GOALS: Goal[] = [
+  { pattern: /^kmeans per iteration 1e6/, timeRatio: 0.7, memoryRatio: 1.0 },
+  { pattern: /^kmeans end to end from k-means\+\+/, timeRatio: 0.8 },
+  { pattern: /^gmm full/, timeRatio: 0.8 },
+  { pattern: /^silhouette/, timeRatio: 0.75 },
+];
+
+/** Implementations that serve as the reference of a bench, in order of preference. */
+export const REFERENCES = ["sklearn", "lifetimes", "numpy", "pandas"];
