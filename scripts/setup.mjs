@@ -65,15 +65,21 @@ try {
   process.exit(1);
 }
 
-// 1. npm dependencies, re-installed when the lockfile changes.
+// 1. npm dependencies, re-installed when the lockfile or a patch in patches/ changes (the package's
+//    postinstall applies the patches/ to node_modules with patch-package).
 const npmStamp = path.join(root, "node_modules", ".mall-segments-lock.sha256");
 const lockFile = path.join(root, "package-lock.json");
+const patchesDir = path.join(root, "patches");
+const npmInputs = () =>
+  [lockFile, ...(fs.existsSync(patchesDir) ? fs.readdirSync(patchesDir).sort().map((f) => path.join(patchesDir, f)) : [])]
+    .map(sha256)
+    .join(",");
 step(
   "npm dependencies",
-  () => fs.existsSync(lockFile) && readOr(npmStamp, "") === sha256(lockFile),
+  () => fs.existsSync(lockFile) && readOr(npmStamp, "") === npmInputs(),
   () => {
     sh("npm", [fs.existsSync(lockFile) ? "ci" : "install", "--no-audit", "--no-fund"]);
-    fs.writeFileSync(npmStamp, sha256(lockFile));
+    fs.writeFileSync(npmStamp, npmInputs());
   },
 );
 
