@@ -135,6 +135,32 @@ step(
   () => sh(tslabBin, ["install", `--python=${python}`, `--binary=${tslabBin}`, "--sys-prefix"]),
 );
 
+// 5b. Deno's kernel (the `deno` npm package's binary), registered inside .venv next to tslab's. `deno
+//     jupyter --install` writes to the user's data folder, so it installs into a temporary one that is
+//     moved here, with the kernel's command pointing at this project's own deno.
+const denoBin = path.join(root, "node_modules", ".bin", "deno");
+const denoKernelDir = path.join(venv, "share", "jupyter", "kernels", "deno");
+step(
+  "deno kernel in .venv",
+  () => readOr(path.join(denoKernelDir, "kernel.json"), "").includes(JSON.stringify(denoBin)),
+  () => {
+    const dataHome = fs.mkdtempSync(path.join(root, "node_modules", ".deno-kernelspec-"));
+    try {
+      sh(denoBin, ["jupyter", "--install", "--force"], { env: { ...process.env, XDG_DATA_HOME: dataHome, DENO_NO_UPDATE_CHECK: "1" } });
+      const installed = path.join(dataHome, "jupyter", "kernels", "deno");
+      const spec = JSON.parse(fs.readFileSync(path.join(installed, "kernel.json"), "utf8"));
+      spec.argv[0] = denoBin;
+      spec.env = { ...spec.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+      fs.writeFileSync(path.join(installed, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
+      fs.rmSync(denoKernelDir, { recursive: true, force: true });
+      fs.mkdirSync(path.dirname(denoKernelDir), { recursive: true });
+      fs.cpSync(installed, denoKernelDir, { recursive: true });
+    } finally {
+      fs.rmSync(dataHome, { recursive: true, force: true });
+    }
+  },
+);
+
 // 6. Data sets: a valid local copy, else $MALL_SEGMENTS_DATA_DIR, else a download; always sha256-checked.
 step("data sets", () => false, () => sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]), "checking");
 
