@@ -16,9 +16,12 @@ afterEach(() => {
   tslabJupyter.lastWriteDisplayData = null;
 });
 
+/** A Deno.jupyter whose display, like Deno's, sends only after a turn of the event loop. */
 function fakeDeno(): { bundle: unknown; options: unknown }[] {
   const sent: { bundle: unknown; options: unknown }[] = [];
-  globals.Deno = { jupyter: { display: async (bundle: unknown, options: unknown) => void sent.push({ bundle, options }) } };
+  const display = (bundle: unknown, options: unknown) =>
+    new Promise<void>((resolve) => setImmediate(() => resolve(void sent.push({ bundle, options }))));
+  globals.Deno = { jupyter: { display } };
   return sent;
 }
 
@@ -42,21 +45,23 @@ describe("runningKernel", () => {
 });
 
 describe("displayMime, show and the HTML/Markdown helpers", () => {
-  it("send the same single bundle through Deno.jupyter.display, raw", () => {
+  it("send the same single bundle through Deno.jupyter.display, raw, and resolve once Deno has sent it", async () => {
     const sent = fakeDeno();
-    show(figure);
-    displayHtml("<b>5</b>");
-    displayMarkdown("- five");
+    await show(figure);
+    await displayHtml("<b>5</b>");
+    await displayMarkdown("- five");
     assert.deepEqual(sent, [
       { bundle: displayBundle(figure), options: { raw: true } },
       { bundle: { "text/html": "<b>5</b>" }, options: { raw: true } },
       { bundle: { "text/markdown": "- five" }, options: { raw: true } },
     ]);
   });
-  it("send the same single bundle through tslab, as a new output", () => {
+  it("send the same single bundle through tslab, as a new output, at once", async () => {
     const sent = fakeTslab();
-    show(figure);
-    displayHtml("<b>5</b>");
+    const shown = show(figure);
+    assert.equal(sent.length, 1, "sent before the promise is awaited");
+    await shown;
+    await displayHtml("<b>5</b>");
     assert.deepEqual(sent, [
       { data: { data: displayBundle(figure), metadata: {}, transient: {} }, update: false },
       { data: { data: { "text/html": "<b>5</b>" }, metadata: {}, transient: {} }, update: false },

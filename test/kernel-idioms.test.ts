@@ -112,14 +112,27 @@ const IDIOMS: Idiom[] = [
     },
   },
   {
-    name: "show() sends one display with the Plotly figure, an HTML fallback and text",
-    cells: ['show({ data: [{ type: "bar", x: ["a"], y: [k] }], layout: { title: { text: "idiom" } } });'],
+    name: "await show() sends one display with the Plotly figure, an HTML fallback and text",
+    cells: ['await show({ data: [{ type: "bar", x: ["a"], y: [k] }], layout: { title: { text: "idiom" } } });'],
     check: ([out]) => {
       assert.equal(out.status, "ok", errorText(out));
       assert.equal(out.displays.length, 1);
       const [bundle] = out.displays;
-      assert.deepEqual(Object.keys(bundle).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
-      assert.deepEqual((bundle["application/vnd.plotly.v1+json"] as { data: unknown[] }).data, [{ type: "bar", x: ["a"], y: [5] }]);
+      assert.deepEqual(Object.keys(bundle!).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
+      assert.deepEqual((bundle!["application/vnd.plotly.v1+json"] as { data: unknown[] }).data, [{ type: "bar", x: ["a"], y: [5] }]);
+    },
+  },
+  {
+    name: "many awaited displays in one cell all arrive in that cell, in order",
+    cells: [
+      'import { displayHtml } from "mall-segments";\nconsole.log("before");\nfor (let i = 0; i < 25; i++) await displayHtml(`<b>${i}</b>`);\nconsole.log("after");',
+      "console.log(k);",
+    ],
+    check: ([out, next]) => {
+      assert.equal(printed(out), "before\nafter");
+      assert.deepEqual(out.displays.map((d) => d["text/html"]), Array.from({ length: 25 }, (_, i) => `<b>${i}</b>`));
+      assert.equal(next.displays.length, 0);
+      assert.equal(printed(next), "5");
     },
   },
   {

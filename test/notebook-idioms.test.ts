@@ -1,5 +1,5 @@
-// Notebook cells are plain, kernel-agnostic TypeScript: no `{ x: x }` workaround spellings and no
-// tslab-only API. The rules live once, in scripts/codemods/idiomatic-cells.py (which also rewrites);
+// Notebook cells are plain, kernel-agnostic TypeScript: no `{ x: x }` workaround spellings, no
+// tslab-only API, displays awaited (Deno drops displays still pending when a cell ends). The rules live once, in scripts/codemods/idiomatic-cells.py (which also rewrites);
 // these tests run it in --check mode on every notebook, and check the codemod itself on a sample.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -24,7 +24,7 @@ const codeOf = (file: string): string[] =>
 
 describe("notebook cells are idiomatic TypeScript", () => {
   for (const file of notebookFiles) {
-    it(`${file}: no { x: x } workarounds, no tslab-only calls (idiomatic-cells.py --check)`, () => {
+    it(`${file}: no { x: x } workarounds, no tslab-only calls, displays awaited (idiomatic-cells.py --check)`, () => {
       const run = codemod(["--check", path.join(NOTEBOOKS, file)]);
       assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
     });
@@ -57,7 +57,9 @@ describe("the idiomatic-cells codemod", () => {
           "  seed: seed });\n",
           "const other = { a: b, c: c.d, e: e(), f: f[0], g: g };\n",
           "tslab.display.html(htmlTable(rows));\n",
-          'tslab.display.markdown("- one");',
+          'tslab.display.markdown("- one");\n',
+          "show(fig);\n",
+          "const p = show(fig);",
         ],
       },
     ],
@@ -80,6 +82,7 @@ describe("the idiomatic-cells codemod", () => {
     assert.equal(run.status, 1);
     assert.match(run.stdout, /code cell 2: \{ k: k \} → \{ k \}/);
     assert.match(run.stdout, /code cell 2: tslab\.display\.html\( → displayHtml\(/);
+    assert.match(run.stdout, /code cell 2: show\( → await show\(/);
     assert.equal(fs.readFileSync(file, "utf8"), before);
     fs.rmSync(dir, { recursive: true });
   });
@@ -93,7 +96,7 @@ describe("the idiomatic-cells codemod", () => {
       cell,
       "const fit = kmeans(Z, { k, init,\n  seed });\n" +
         "const other = { a: b, c: c.d, e: e(), f: f[0], g };\n" +
-        'displayHtml(htmlTable(rows));\ndisplayMarkdown("- one");',
+        'await displayHtml(htmlTable(rows));\nawait displayMarkdown("- one");\nawait show(fig);\nconst p = show(fig);',
     );
     const nb = JSON.parse(fs.readFileSync(file, "utf8")) as typeof sample;
     assert.deepEqual(nb.cells[0], sample.cells[0], "markdown cells are left alone");

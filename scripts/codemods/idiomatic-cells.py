@@ -6,6 +6,9 @@ Rewrites, in every code cell of the given notebooks (default: notebooks/*.ipynb)
   2. `tslab.display.html(…)` → `displayHtml(…)` and `tslab.display.markdown(…)` → `displayMarkdown(…)`,
      the package's helpers that work in tslab and in Deno's kernel; the helpers are added to the
      notebook's `import { … } from "mall-segments"`, and `import * as tslab from "tslab";` is removed.
+  3. a display statement at the start of a line, `show(…)`, `displayHtml(…)`, `displayMarkdown(…)` or
+     `displayMime(…)`, gets `await`: Deno's kernel sends displays asynchronously and drops those still
+     pending when the cell ends (tslab sends at once; awaiting its resolved promise changes nothing).
 Any other use of `tslab.` is reported and the notebook is left unchanged (it needs a helper first).
 
 Only the cells' source changes: the file keeps its JSON layout (nbformat's indent of 1), so a re-run
@@ -27,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHORTHAND = re.compile(r"(?<=[{,])(\s*)([A-Za-z_$][\w$]*)[ \t]*:[ \t]*\2\b(?![\w$.(\[])(?=\s*[,}])")
 DISPLAY_HELPERS = {"html": "displayHtml", "markdown": "displayMarkdown"}
 TSLAB_DISPLAY = re.compile(r"\btslab\.display\.(html|markdown)\(")
+UNAWAITED_DISPLAY = re.compile(r"^(show|displayHtml|displayMarkdown|displayMime)\(", re.M)
 TSLAB_IMPORT = re.compile(r'^[ \t]*import \* as tslab from "tslab";?[ \t]*\n?', re.M)
 PACKAGE_IMPORT = re.compile(r'import\s*(?:type\s*)?\{(?P<names>[^}]*)\}\s*from\s*"mall-segments"', re.S)
 
@@ -53,6 +57,12 @@ def rewrite_cell(source: str) -> tuple[str, set[str], list[str]]:
         return helper + "("
 
     source = TSLAB_DISPLAY.sub(display, source)
+
+    def awaited(m: re.Match) -> str:
+        changes.append(f"{m.group(1)}( → await {m.group(1)}(")
+        return "await " + m.group(0)
+
+    source = UNAWAITED_DISPLAY.sub(awaited, source)
     return source, helpers, changes
 
 

@@ -36,23 +36,25 @@ export function runningKernel(): KernelName | undefined {
  * `lastWriteDisplayData` in tslab (its public `display.raw` sends one mime type only). Both send a
  * `display_data` message with exactly this bundle, so a notebook's outputs are the same under both.
  *
+ * Await it (`await displayMime(…)`, `await show(…)`): Deno sends displays asynchronously and runs its
+ * event loop only while a cell executes, so a display not awaited may arrive after the cell has
+ * finished and be lost. tslab sends at once and returns a resolved promise.
+ *
  * @param bundle - mime type → representation; sent as it is.
- * @throws {KernelError} outside a tslab or Deno kernel.
+ * @returns a promise that resolves once the kernel has sent the output.
+ * @throws {KernelError} outside a tslab or Deno kernel (thrown at the call, not through the promise).
  * @example
- * displayMime({ "text/html": "<b>5</b>", "text/plain": "5" });
+ * await displayMime({ "text/html": "<b>5</b>", "text/plain": "5" });
  */
-export function displayMime(bundle: MimeBundle): void {
+export function displayMime(bundle: MimeBundle): Promise<void> {
   const deno = denoJupyter();
-  if (deno) {
-    // Deno sends the message asynchronously, before the cell's execution reply: nothing to await.
-    void deno.display(bundle, { raw: true });
-    return;
-  }
+  if (deno) return deno.display(bundle, { raw: true });
   const tslab = tslabJupyter();
   if (!tslab?.lastWriteDisplayData) {
     throw new KernelError("displayMime: no Jupyter kernel is running (tslab or Deno); use displayBundle outside notebooks");
   }
   tslab.lastWriteDisplayData({ data: bundle, metadata: {}, transient: {} }, false);
+  return Promise.resolve();
 }
 
 /**
@@ -60,24 +62,26 @@ export function displayMime(bundle: MimeBundle): void {
  * tslab's `display.html`.
  *
  * @param html - the HTML to show; it is shown as it is, so escape user text first (`htmlTable` does).
+ * @returns a promise that resolves once the output is sent (see {@link displayMime}: await it).
  * @throws {KernelError} outside a tslab or Deno kernel.
  * @example
- * displayHtml(htmlTable(rows, { caption: "First rows" }));
+ * await displayHtml(htmlTable(rows, { caption: "First rows" }));
  */
-export function displayHtml(html: string): void {
-  displayMime({ "text/html": html });
+export function displayHtml(html: string): Promise<void> {
+  return displayMime({ "text/html": html });
 }
 
 /**
  * Display Markdown as a cell output, in tslab or Deno; the same output as tslab's `display.markdown`.
  *
  * @param markdown - the Markdown text.
+ * @returns a promise that resolves once the output is sent (see {@link displayMime}: await it).
  * @throws {KernelError} outside a tslab or Deno kernel.
  * @example
- * displayMarkdown(recommendations.map((r) => `- ${r.text}`).join("\n"));
+ * await displayMarkdown(recommendations.map((r) => `- ${r.text}`).join("\n"));
  */
-export function displayMarkdown(markdown: string): void {
-  displayMime({ "text/markdown": markdown });
+export function displayMarkdown(markdown: string): Promise<void> {
+  return displayMime({ "text/markdown": markdown });
 }
 
 function denoJupyter(): DenoJupyter | undefined {

@@ -31,12 +31,14 @@ export function displayBundle(figure: Figure): MimeBundle {
  * the bundle of {@link displayBundle} (see {@link displayMime}).
  *
  * @param figure - the figure to display.
+ * @returns a promise that resolves once the output is sent; await it, so that in Deno's kernel the
+ *   chart arrives before the cell ends (see {@link displayMime}).
  * @throws {KernelError} outside a tslab or Deno kernel.
  * @example
- * show(elbowChart(curves)); // one Plotly chart below the cell
+ * await show(elbowChart(curves)); // one Plotly chart below the cell
  */
-export function show(figure: Figure): void {
-  displayMime(displayBundle(figure));
+export function show(figure: Figure): Promise<void> {
+  return displayMime(displayBundle(figure));
 }
 
 function plotlyJson(figure: Figure): Figure {
