@@ -37,6 +37,15 @@ describe("runningKernel", () => {
     fakeTslab();
     assert.equal(runningKernel(), "tslab");
   });
+  it("is undefined in Deno outside its kernel, where reading Deno.jupyter throws", () => {
+    globals.Deno = {
+      get jupyter(): never {
+        throw new Error("Deno.jupyter is only available in `deno jupyter` subcommand");
+      },
+    };
+    assert.equal(runningKernel(), undefined);
+    assert.throws(() => displayHtml("x"), { name: "KernelError" });
+  });
   it("sees Deno.jupyter, and prefers it", () => {
     fakeTslab();
     fakeDeno();

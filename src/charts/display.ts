@@ -86,7 +86,11 @@ export function displayMarkdown(markdown: string): Promise<void> {
 
 function denoJupyter(): DenoJupyter | undefined {
   const deno = (globalThis as { Deno?: { jupyter?: DenoJupyter } }).Deno;
-  return typeof deno?.jupyter?.display === "function" ? deno.jupyter : undefined;
+  try {
+    return typeof deno?.jupyter?.display === "function" ? deno.jupyter : undefined;
+  } catch {
+    return undefined; // Deno outside `deno jupyter`: reading Deno.jupyter throws
+  }
 }
 
 function tslabJupyter(): TslabJupyter | undefined {

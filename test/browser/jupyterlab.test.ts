@@ -12,7 +12,8 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { REPORTS, ROOT, SCREENSHOTS, collectErrors, executedNotebooks, freePort, launchChromium } from "./browser";
 
-const notebooks = executedNotebooks();
+// the notebooks as run by tslab (reports/) and by Deno's kernel (reports/deno/), each opened with its kernel
+const notebooks = [...executedNotebooks(), ...executedNotebooks("deno")];
 const token = randomBytes(16).toString("hex");
 const PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)";
 
@@ -23,7 +24,10 @@ const PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)";
  */
 async function startLab(port: number): Promise<{ lab: ChildProcess; log: () => string }> {
   const served = fs.mkdtempSync(path.join(os.tmpdir(), "lab-notebooks-"));
-  for (const nb of notebooks) fs.copyFileSync(path.join(REPORTS, nb.file), path.join(served, nb.file));
+  for (const nb of notebooks) {
+    fs.mkdirSync(path.dirname(path.join(served, nb.file)), { recursive: true });
+    fs.copyFileSync(path.join(REPORTS, nb.file), path.join(served, nb.file));
+  }
   const settings = fs.mkdtempSync(path.join(os.tmpdir(), "lab-settings-"));
   const write = (plugin: string, value: object) => {
     const file = path.join(settings, plugin);
@@ -101,6 +105,12 @@ describe("JupyterLab renders the executed notebooks' charts from the Plotly mime
       if (nb.animations > 0) {
         assert.ok((await panel.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "the animation has a play button");
       }
+      // opened with the kernel that ran it (tslab's "TypeScript" or "Deno"), which started
+      await page.waitForFunction(
+        ({ panel, kernel }) => document.querySelector(`${panel} .jp-Toolbar-kernelName`)?.textContent?.trim() === kernel,
+        { panel: PANEL, kernel: nb.kernel },
+        { timeout: 60_000 },
+      );
       await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-lab.png`) });
       assert.deepEqual(errors, [], "no console errors");
       await page.close();

@@ -5,10 +5,12 @@ Reads a JSON object from stdin: {"kernel": "tslab", "cwd": "...", "cells": ["...
 Starts the kernel (a kernelspec of the project's .venv) in `cwd`, executes each cell in turn, and prints
 one JSON array on stdout, one entry per cell:
   {"status": "ok" | "error", "stdout": "...", "stderr": "...", "results": [bundle, ...],
-   "displays": [bundle, ...], "error": {"ename", "evalue", "traceback"} | null}
+   "displays": [bundle, ...], "error": {"ename", "evalue", "traceback"} | null,
+   "late": number of outputs that came after the cell's idle status}
 ANSI colour codes are removed from stream and error texts. Used by test/kernel-idioms.test.ts.
 """
 import json
+import queue
 import re
 import sys
 import time
@@ -16,6 +18,7 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+LATE_GRACE = 0.2  # seconds to wait, after a cell's idle status, for outputs that come late
 
 
 def clean(text: str) -> str:
@@ -27,7 +30,7 @@ def run(kernel: str, cwd: str, cells: list[str], timeout: float) -> list[dict]:
     results = []
     try:
         for source in cells:
-            entry = {"status": "ok", "stdout": "", "stderr": "", "results": [], "displays": [], "error": None}
+            entry = {"status": "ok", "stdout": "", "stderr": "", "results": [], "displays": [], "error": None, "late": 0}
 
             def on_output(msg, entry=entry):
                 kind, content = msg["msg_type"], msg["content"]
@@ -46,6 +49,16 @@ def run(kernel: str, cwd: str, cells: list[str], timeout: float) -> list[dict]:
 
             reply = client.execute_interactive(source, output_hook=on_output, timeout=timeout, allow_stdin=False)
             entry["status"] = reply["content"]["status"]
+            # Outputs of this cell that come after its idle status (JupyterLab and nbclient drop them):
+            # taken, and counted in "late".
+            while True:
+                try:
+                    msg = client.get_iopub_msg(timeout=LATE_GRACE)
+                except queue.Empty:
+                    break
+                if msg["parent_header"].get("msg_id") == reply["parent_header"].get("msg_id") and msg["msg_type"] != "status":
+                    entry["late"] += 1
+                    on_output(msg)
             results.append(entry)
             if entry["status"] == "error":
                 # tslab aborts execute requests that arrive within 200 ms of an error (that is how "Run
