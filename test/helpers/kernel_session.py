@@ -10,6 +10,7 @@ one JSON array on stdout, one entry per cell:
 ANSI colour codes are removed from stream and error texts. Used by test/kernel-idioms.test.ts.
 """
 import json
+import os
 import queue
 import re
 import sys
@@ -72,8 +73,13 @@ def run(kernel: str, cwd: str, cells: list[str], timeout: float) -> list[dict]:
 
 def main() -> int:
     request = json.load(sys.stdin)
+    # The kernel inherits file descriptor 1 and may write to it (tslab logs there): keep the real stdout
+    # for the JSON answer and give the kernel stderr instead.
+    answer = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
     out = run(request["kernel"], request["cwd"], request["cells"], float(request.get("timeout", 120)))
-    json.dump(out, sys.stdout)
+    json.dump(out, answer)
+    answer.close()
     return 0
 
 
