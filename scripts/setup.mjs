@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Set-up that installs itself: every step checks whether it is already done and skips it if so.
-// Steps: npm dependencies → build dist/ → link the package to its own name → .venv with the Python
-// tools → the tslab kernel inside .venv → the data sets (sha256-checked) → chromium (with --browser).
+// Steps: npm dependencies (patches/ applied by their postinstall) → build dist/ → link the package to its
+// own name → .venv with the Python tools → the tslab and Deno kernels inside .venv → the data sets
+// (sha256-checked) → chromium (with --browser).
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
