@@ -152,7 +152,7 @@ step(
       const spec = JSON.parse(fs.readFileSync(path.join(installed, "kernel.json"), "utf8"));
       spec.argv[0] = denoBin;
       spec.env = { ...spec.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
-      fs.writeFileSync(path.join(installed, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
+      fs.writeFileSync(path.join(installed, "kernel.json"), `${JSON.stringify(spec, null, 2)}\n`);
       fs.rmSync(denoKernelDir, { recursive: true, force: true });
       fs.mkdirSync(path.dirname(denoKernelDir), { recursive: true });
       fs.cpSync(installed, denoKernelDir, { recursive: true });

@@ -77,7 +77,9 @@ export function typecheckNotebooks(files) {
   host.readFile = (f) => texts.get(path.resolve(f)) ?? readFile(f);
   host.fileExists = (f) => texts.has(path.resolve(f)) || fileExists(f);
   host.getSourceFile = (f, lang, onError, shouldCreate) =>
-    texts.has(path.resolve(f)) ? ts.createSourceFile(f, texts.get(path.resolve(f)), lang) : getSourceFile(f, lang, onError, shouldCreate);
+    texts.has(path.resolve(f))
+      ? ts.createSourceFile(f, texts.get(path.resolve(f)), lang)
+      : getSourceFile(f, lang, onError, shouldCreate);
   const program = ts.createProgram([...texts.keys()], compilerOptions(), host);
   const messages = [];
   for (const d of ts.getPreEmitDiagnostics(program)) {
@@ -105,7 +107,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const files = args.length
     ? args.map((f) => path.resolve(f))
-    : fs.readdirSync(path.join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(root, "notebooks", f));
+    : fs
+        .readdirSync(path.join(root, "notebooks"))
+        .filter((f) => f.endsWith(".ipynb"))
+        .sort()
+        .map((f) => path.join(root, "notebooks", f));
   const messages = typecheckNotebooks(files);
   for (const m of messages) console.error(m);
   if (messages.length) {

@@ -26,13 +26,21 @@ describe("mall-segments in Deno", () => {
         'import * as ms from "mall-segments";\n' +
         "const fit = kmeans([[0, 0], [0, 1], [9, 9], [9, 10]], { k: 2, seed: 1 });\n" +
         'const bundle = displayBundle({ data: [], layout: { title: { text: "t" } } });\n' +
-        "console.log(JSON.stringify({ same: fit.labels[0] === fit.labels[1], apart: fit.labels[0] !== fit.labels[2], plain: bundle[\"text/plain\"], kernel: runningKernel() ?? null, ns: typeof ms.show }));",
+        'console.log(JSON.stringify({ same: fit.labels[0] === fit.labels[1], apart: fit.labels[0] !== fit.labels[2], plain: bundle["text/plain"], kernel: runningKernel() ?? null, ns: typeof ms.show }));',
     );
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout), { same: true, apart: true, plain: "<Plotly figure: t>", kernel: null, ns: "function" });
+    assert.deepEqual(JSON.parse(run.stdout), {
+      same: true,
+      apart: true,
+      plain: "<Plotly figure: t>",
+      kernel: null,
+      ns: "function",
+    });
   });
   it("show() outside a kernel is a KernelError there too", () => {
-    const run = denoEval('import { show } from "mall-segments";\ntry { await show({ data: [], layout: {} }); } catch (e) { console.log((e as Error).name); }');
+    const run = denoEval(
+      'import { show } from "mall-segments";\ntry { await show({ data: [], layout: {} }); } catch (e) { console.log((e as Error).name); }',
+    );
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout.trim(), "KernelError");
   });

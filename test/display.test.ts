@@ -77,7 +77,10 @@ describe("displayMime, show and the HTML/Markdown helpers", () => {
     ]);
   });
   it("throw a KernelError outside a kernel", () => {
-    assert.throws(() => displayMime({ "text/plain": "x" }), { name: "KernelError", message: /no Jupyter kernel is running/ });
+    assert.throws(() => displayMime({ "text/plain": "x" }), {
+      name: "KernelError",
+      message: /no Jupyter kernel is running/,
+    });
     assert.throws(() => displayHtml("<b>5</b>"), { name: "KernelError" });
   });
 });

@@ -34,7 +34,11 @@ interface Idiom {
 
 /** What the cell printed with console.log (the same stream in both kernels). */
 const printed = (out: CellOutput): string => {
-  assert.equal(out.status, "ok", `cell failed: ${out.stderr}${out.error ? `${out.error.ename}: ${out.error.evalue}` : ""}`);
+  assert.equal(
+    out.status,
+    "ok",
+    `cell failed: ${out.stderr}${out.error ? `${out.error.ename}: ${out.error.evalue}` : ""}`,
+  );
   return out.stdout.trim();
 };
 /** The error text of a failed cell: tslab writes it to stderr, Deno sends an error message. */
@@ -59,17 +63,22 @@ const IDIOMS: Idiom[] = [
   },
   {
     name: "spread of objects, arrays and arguments",
-    cells: ["const merged = { ...opts, k: 6 };\nconst arr = [...[1, 2], 3];\nconsole.log(Math.max(...arr) + merged.k, merged.seed);"],
+    cells: [
+      "const merged = { ...opts, k: 6 };\nconst arr = [...[1, 2], 3];\nconsole.log(Math.max(...arr) + merged.k, merged.seed);",
+    ],
     check: ([out]) => assert.equal(printed(out), "9 42"),
   },
   {
     name: "optional chaining and nullish coalescing",
-    cells: ["const maybe: { a?: { b?: number } } = {};\nconsole.log(maybe.a?.b ?? \"none\", opts?.k);"],
+    cells: ['const maybe: { a?: { b?: number } } = {};\nconsole.log(maybe.a?.b ?? "none", opts?.k);'],
     check: ([out]) => assert.equal(printed(out), "none 5"),
   },
   {
     name: "top-level await, its result usable in the next cell",
-    cells: ["const v = await new Promise<number>((resolve) => setTimeout(() => resolve(7), 10));\nconsole.log(v * 2);", "console.log(v + 1);"],
+    cells: [
+      "const v = await new Promise<number>((resolve) => setTimeout(() => resolve(7), 10));\nconsole.log(v * 2);",
+      "console.log(v + 1);",
+    ],
     check: ([out, next]) => {
       assert.equal(printed(out), "14");
       assert.equal(printed(next), "8");
@@ -91,7 +100,10 @@ const IDIOMS: Idiom[] = [
   },
   {
     name: "a generic function",
-    cells: ["function firstOf<T>(xs: T[]): T | undefined {\n  return xs[0];\n}", "console.log(firstOf([\"a\", \"b\"]), firstOf([3])! + 1);"],
+    cells: [
+      "function firstOf<T>(xs: T[]): T | undefined {\n  return xs[0];\n}",
+      'console.log(firstOf(["a", "b"]), firstOf([3])! + 1);',
+    ],
     check: ([, out]) => assert.equal(printed(out), "a 4"),
   },
   {
@@ -121,18 +133,24 @@ const IDIOMS: Idiom[] = [
       assert.equal(out.displays.length, 1);
       const [bundle] = out.displays;
       assert.deepEqual(Object.keys(bundle!).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
-      assert.deepEqual((bundle!["application/vnd.plotly.v1+json"] as { data: unknown[] }).data, [{ type: "bar", x: ["a"], y: [5] }]);
+      assert.deepEqual((bundle!["application/vnd.plotly.v1+json"] as { data: unknown[] }).data, [
+        { type: "bar", x: ["a"], y: [5] },
+      ]);
     },
   },
   {
     name: "many awaited displays in one cell all arrive in that cell, in order",
     cells: [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the cell's own template literal
       'import { displayHtml } from "mall-segments";\nconsole.log("before");\nfor (let i = 0; i < 25; i++) await displayHtml(`<b>${i}</b>`);\nconsole.log("after");',
       "console.log(k);",
     ],
     check: ([out, next]) => {
       assert.equal(printed(out), "before\nafter");
-      assert.deepEqual(out.displays.map((d) => d["text/html"]), Array.from({ length: 25 }, (_, i) => `<b>${i}</b>`));
+      assert.deepEqual(
+        out.displays.map((d) => d["text/html"]),
+        Array.from({ length: 25 }, (_, i) => `<b>${i}</b>`),
+      );
       assert.equal(next.displays.length, 0);
       assert.equal(printed(next), "5");
     },
@@ -160,10 +178,18 @@ const IDIOMS: Idiom[] = [
 ];
 
 /** Checks over the whole session, after the idioms. */
-const SESSION_CHECKS: { name: string; check: (outputs: CellOutput[]) => void; todo?: Partial<Record<Kernel, string>> }[] = [
+const SESSION_CHECKS: {
+  name: string;
+  check: (outputs: CellOutput[]) => void;
+  todo?: Partial<Record<Kernel, string>>;
+}[] = [
   {
     name: "every output of a cell arrives before the cell is reported finished",
-    check: (outputs) => assert.deepEqual(outputs.flatMap((o, i) => (o.late ? [`cell ${i + 1}: ${o.late} late`] : [])), []),
+    check: (outputs) =>
+      assert.deepEqual(
+        outputs.flatMap((o, i) => (o.late ? [`cell ${i + 1}: ${o.late} late`] : [])),
+        [],
+      ),
     todo: {
       deno:
         "Deno's kernel 2.9.6 now and then sends a result or print just after the cell's idle status, and JupyterLab drops it; " +
@@ -195,8 +221,11 @@ for (const kernel of KERNELS) {
     for (const idiom of IDIOMS) {
       const start = offset;
       offset += idiom.cells.length;
-      it(idiom.name, { todo: idiom.todo?.[kernel] }, () => idiom.check(outputs.slice(start, start + idiom.cells.length)));
+      it(idiom.name, { todo: idiom.todo?.[kernel] }, () =>
+        idiom.check(outputs.slice(start, start + idiom.cells.length)),
+      );
     }
-    for (const session of SESSION_CHECKS) it(session.name, { todo: session.todo?.[kernel] }, () => session.check(outputs));
+    for (const session of SESSION_CHECKS)
+      it(session.name, { todo: session.todo?.[kernel] }, () => session.check(outputs));
   });
 }

@@ -11,7 +11,10 @@ import { describe, it } from "node:test";
 const ROOT = path.resolve(__dirname, "..");
 const CODEMOD = path.join(ROOT, "scripts", "codemods", "idiomatic-cells.py");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
-const notebookFiles = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+const notebookFiles = fs
+  .readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 
 function codemod(args: string[]) {
   return spawnSync("python3", [CODEMOD, ...args], { encoding: "utf8", timeout: 60_000 });
@@ -45,7 +48,12 @@ describe("the idiomatic-cells codemod", () => {
         execution_count: null,
         metadata: {},
         outputs: [],
-        source: ['import * as tslab from "tslab";\n', "import {\n", "  kmeans, htmlTable, show,\n", '} from "mall-segments";'],
+        source: [
+          'import * as tslab from "tslab";\n',
+          "import {\n",
+          "  kmeans, htmlTable, show,\n",
+          '} from "mall-segments";',
+        ],
       },
       {
         cell_type: "code",
@@ -91,7 +99,10 @@ describe("the idiomatic-cells codemod", () => {
     const { file, dir } = rewritten();
     assert.equal(codemod([file]).status, 0);
     const [imports, cell] = codeOf(file);
-    assert.equal(imports, 'import {\n  kmeans, htmlTable, show, displayHtml, displayMarkdown,\n} from "mall-segments";');
+    assert.equal(
+      imports,
+      'import {\n  kmeans, htmlTable, show, displayHtml, displayMarkdown,\n} from "mall-segments";',
+    );
     assert.equal(
       cell,
       "const fit = kmeans(Z, { k, init,\n  seed });\n" +

@@ -10,14 +10,25 @@ import { before, describe, it } from "node:test";
 
 const ROOT = path.resolve(__dirname, "..");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
-const notebookFiles = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+const notebookFiles = fs
+  .readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 
-const codeCell = (source: string) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source: [source] });
+const codeCell = (source: string) => ({
+  cell_type: "code",
+  execution_count: null,
+  metadata: {},
+  outputs: [],
+  source: [source],
+});
 const sample = {
   cells: [
     codeCell('import { kmeans } from "mall-segments";\nconst k = 3;'),
     { cell_type: "markdown", metadata: {}, source: ["Prose between cells is not code."] },
-    codeCell("const fit = kmeans([[1, 2], [3, 4]], { k });\nconst size: number = fit.labels;\nawait Promise.resolve(fit.inertia);"),
+    codeCell(
+      "const fit = kmeans([[1, 2], [3, 4]], { k });\nconst size: number = fit.labels;\nawait Promise.resolve(fit.inertia);",
+    ),
     codeCell("const again = { k };\nagain.k.toUpperCase();"),
   ],
   metadata: {},
@@ -51,8 +62,14 @@ describe("notebooks type-check (scripts/typecheck-notebooks.mjs)", () => {
 
   it("reports a type error with its notebook, code cell and line, and fails", () => {
     assert.equal(status, 1);
-    assert.match(stderr, /90-sample\.ipynb, code cell 2, line 2: TS2322 Type 'number\[\]' is not assignable to type 'number'\./);
-    assert.match(stderr, /90-sample\.ipynb, code cell 3, line 2: TS2339 Property 'toUpperCase' does not exist on type 'number'\./);
+    assert.match(
+      stderr,
+      /90-sample\.ipynb, code cell 2, line 2: TS2322 Type 'number\[\]' is not assignable to type 'number'\./,
+    );
+    assert.match(
+      stderr,
+      /90-sample\.ipynb, code cell 3, line 2: TS2339 Property 'toUpperCase' does not exist on type 'number'\./,
+    );
     assert.match(stderr, /typecheck-notebooks: 2 type error\(s\)/);
   });
 });

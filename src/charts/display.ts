@@ -13,7 +13,9 @@ interface DenoJupyter {
 
 /** tslab's own display channel: module `tslab/dist/jupyter`, the instance the running kernel uses. */
 interface TslabJupyter {
-  lastWriteDisplayData: ((data: { data: MimeBundle; metadata: object; transient: object }, update: boolean) => void) | null;
+  lastWriteDisplayData:
+    | ((data: { data: MimeBundle; metadata: object; transient: object }, update: boolean) => void)
+    | null;
 }
 
 /**
@@ -51,7 +53,9 @@ export function displayMime(bundle: MimeBundle): Promise<void> {
   if (deno) return deno.display(bundle, { raw: true });
   const tslab = tslabJupyter();
   if (!tslab?.lastWriteDisplayData) {
-    throw new KernelError("displayMime: no Jupyter kernel is running (tslab or Deno); use displayBundle outside notebooks");
+    throw new KernelError(
+      "displayMime: no Jupyter kernel is running (tslab or Deno); use displayBundle outside notebooks",
+    );
   }
   tslab.lastWriteDisplayData({ data: bundle, metadata: {}, transient: {} }, false);
   return Promise.resolve();

@@ -40,15 +40,25 @@ const read = (file: string): Notebook => JSON.parse(fs.readFileSync(file, "utf8"
 /** What a cell printed or returned as text: stdout, and the text/plain of an execute_result. */
 function printedText(outputs: Output[]): string {
   return outputs
-    .map((o) => (o.output_type === "stream" && o.name === "stdout" ? join(o.text) : o.output_type === "execute_result" ? join(o.data?.["text/plain"] as string) + "\n" : ""))
+    .map((o) =>
+      o.output_type === "stream" && o.name === "stdout"
+        ? join(o.text)
+        : o.output_type === "execute_result"
+          ? join(o.data?.["text/plain"] as string) + "\n"
+          : "",
+    )
     .join("");
 }
 
 function assertNumbersClose(a: string, b: string, where: string): void {
   const na = (a.match(NUMBER) ?? []).map(Number);
   const nb = (b.match(NUMBER) ?? []).map(Number);
-  assert.equal(na.length, nb.length, `${where}: ${na.length} numbers vs ${nb.length}\n--- tslab\n${a.slice(0, 500)}\n--- ${SECOND.kernel}\n${b.slice(0, 500)}`);
-  na.forEach((x, i) => assertClose(x, nb[i]!, `${where}, number ${i + 1}`));
+  assert.equal(
+    na.length,
+    nb.length,
+    `${where}: ${na.length} numbers vs ${nb.length}\n--- tslab\n${a.slice(0, 500)}\n--- ${SECOND.kernel}\n${b.slice(0, 500)}`,
+  );
+  for (const [i, x] of na.entries()) assertClose(x, nb[i]!, `${where}, number ${i + 1}`);
 }
 
 function assertClose(x: number, y: number, where: string): void {
@@ -58,14 +68,19 @@ function assertClose(x: number, y: number, where: string): void {
 
 /** Deep equality with numbers compared to RTOL. */
 function assertSameJson(a: unknown, b: unknown, where: string): void {
-  if (typeof a === "number" && typeof b === "number") return assertClose(a, b, where);
+  if (typeof a === "number" && typeof b === "number") {
+    assertClose(a, b, where);
+    return;
+  }
   if (Array.isArray(a) && Array.isArray(b)) {
     assert.equal(a.length, b.length, `${where}: length ${a.length} vs ${b.length}`);
-    return a.forEach((x, i) => assertSameJson(x, b[i], `${where}[${i}]`));
+    for (const [i, x] of a.entries()) assertSameJson(x, b[i], `${where}[${i}]`);
+    return;
   }
   if (a && b && typeof a === "object" && typeof b === "object") {
     assert.deepEqual(Object.keys(a).sort(), Object.keys(b).sort(), `${where}: keys`);
-    for (const key of Object.keys(a)) assertSameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${where}.${key}`);
+    for (const key of Object.keys(a))
+      assertSameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${where}.${key}`);
     return;
   }
   assert.deepEqual(a, b, where);
@@ -79,12 +94,18 @@ function assertSameMarkup(a: string, b: string, where: string): void {
 }
 
 function compareCell(a: Output[], b: Output[], where: string): void {
-  for (const [kernel, outputs] of [["tslab", a], [SECOND.kernel, b]] as const) {
-    const errors = outputs.filter((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr"));
+  for (const [kernel, outputs] of [
+    ["tslab", a],
+    [SECOND.kernel, b],
+  ] as const) {
+    const errors = outputs.filter(
+      (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr"),
+    );
     assert.deepEqual(errors, [], `${where}: error output in ${kernel}`);
   }
   assertNumbersClose(printedText(a), printedText(b), `${where}, printed text`);
-  const displays = (outputs: Output[]) => outputs.filter((o) => o.output_type === "display_data").map((o) => o.data ?? {});
+  const displays = (outputs: Output[]) =>
+    outputs.filter((o) => o.output_type === "display_data").map((o) => o.data ?? {});
   const [da, db] = [displays(a), displays(b)];
   assert.equal(da.length, db.length, `${where}: ${da.length} displays in tslab, ${db.length} in ${SECOND.kernel}`);
   da.forEach((x, i) => {
@@ -98,13 +119,27 @@ function compareCell(a: Output[], b: Output[], where: string): void {
   });
 }
 
-const notebooks = fs.existsSync(REPORTS) ? fs.readdirSync(REPORTS).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort() : [];
+const notebooks = fs.existsSync(REPORTS)
+  ? fs
+      .readdirSync(REPORTS)
+      .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+      .sort()
+  : [];
 
 describe(`notebook outputs are the same in tslab and ${SECOND.kernel}`, () => {
   it("both kernels executed the same notebooks", () => {
     assert.ok(notebooks.length > 0, "no reports/NN-*.ipynb: run scripts/run_notebooks.py first");
-    const second = fs.existsSync(SECOND.dir) ? fs.readdirSync(SECOND.dir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort() : [];
-    assert.deepEqual(second, notebooks, `reports/${SECOND.kernel}/: run scripts/run_notebooks.py --kernel ${SECOND.kernel}`);
+    const second = fs.existsSync(SECOND.dir)
+      ? fs
+          .readdirSync(SECOND.dir)
+          .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+          .sort()
+      : [];
+    assert.deepEqual(
+      second,
+      notebooks,
+      `reports/${SECOND.kernel}/: run scripts/run_notebooks.py --kernel ${SECOND.kernel}`,
+    );
   });
   for (const file of notebooks) {
     it(`${file}: same numbers, figures and tables cell by cell`, (t) => {
