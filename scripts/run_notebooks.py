@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Execute notebooks headless with the tslab kernel and export them.
+"""Execute notebooks headless with a TypeScript kernel (tslab, or Deno's with --kernel deno) and export them.
 
 For each notebook (default: every notebooks/*.ipynb, in name order) this writes the executed copy to
 reports/NAME.ipynb and an offline HTML export (plotly.js embedded once) to reports/NAME.html, and
@@ -7,21 +7,51 @@ prints one line with its execution time and size. On a failing cell it prints th
 number, the cell's source and what the kernel wrote to stderr (tslab reports errors there, so
 nbclient's own message is empty), and exits with status 1.
 
-Usage: .venv/bin/python scripts/run_notebooks.py [--out reports] [--timeout 600] [--no-html] [NOTEBOOK ...]
+The notebooks are kernel-agnostic: --kernel deno runs the same files in Deno's kernel (the default output
+folder is then reports/deno/, so the two kernels' reports sit side by side).
+
+Usage: .venv/bin/python scripts/run_notebooks.py [--kernel tslab|deno] [--out reports] [--timeout 600] [--no-html] [NOTEBOOK ...]
 """
 import argparse
+import queue
 import re
 import sys
 import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.util import ensure_async
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class LateOutputClient(NotebookClient):
+    """A client that also takes outputs arriving just after a cell's idle status.
+
+    Deno's kernel (2.9.6) sends a cell's outputs and its idle status from different tasks, and now and
+    then the result or a print comes a fraction of a millisecond after the idle; nbclient stops reading
+    a cell at its idle and would drop them. This waits `grace` seconds more for outputs of the same cell.
+    (JupyterLab stops at idle too: there such an output is missing until the cell is run again.)
+    Overrides nbclient 0.11's `_async_poll_output_msg` (nbclient is pinned in requirements.txt).
+    """
+
+    grace = 0.1
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
+        deadline = time.monotonic() + self.grace
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=left))
+            except queue.Empty:
+                return
+            if msg["parent_header"].get("msg_id") == parent_msg_id and msg["msg_type"] != "status":
+                self.process_message(msg, cell, cell_index)
 
 
 class NotebookFailure(Exception):
@@ -47,16 +77,20 @@ def failure_report(path: Path, nb, index: int, reason: str) -> str:
     )
 
 
-def execute(path: Path, timeout: int):
+def execute(path: Path, timeout: int, kernel: str = "tslab"):
     nb = nbformat.read(path, as_version=4)
+    if nb.metadata.get("kernelspec", {}).get("name") != kernel:
+        # the executed copy names the kernel that ran it, so JupyterLab reopens it with that kernel
+        spec = KernelSpecManager().get_kernel_spec(kernel)
+        nb.metadata["kernelspec"] = {"name": kernel, "display_name": spec.display_name, "language": spec.language}
     failed = {}
 
     def on_cell_error(cell, cell_index, execute_reply):
         failed.setdefault("index", cell_index)
 
-    client = NotebookClient(
+    client = (LateOutputClient if kernel == "deno" else NotebookClient)(
         nb,
-        kernel_name="tslab",
+        kernel_name=kernel,
         timeout=timeout,
         resources={"metadata": {"path": str(path.parent)}},
         on_cell_error=on_cell_error,
@@ -86,10 +120,13 @@ def export_html(nb, target: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path)
-    parser.add_argument("--out", type=Path, default=ROOT / "reports")
+    parser.add_argument("--kernel", choices=["tslab", "deno"], default="tslab", help="the kernel that runs the notebooks")
+    parser.add_argument("--out", type=Path, default=None, help="reports/, or reports/deno/ with --kernel deno")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     parser.add_argument("--no-html", action="store_true")
     args = parser.parse_args()
+    if args.out is None:
+        args.out = ROOT / "reports" / ("deno" if args.kernel == "deno" else "")
     notebooks = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
     if not notebooks:
         print("run_notebooks: no notebooks found", file=sys.stderr)
@@ -99,7 +136,7 @@ def main() -> int:
     for path in notebooks:
         started = time.perf_counter()
         try:
-            nb = execute(path, args.timeout)
+            nb = execute(path, args.timeout, args.kernel)
         except NotebookFailure as failure:
             print(failure.report, file=sys.stderr)
             return 1
@@ -110,7 +147,7 @@ def main() -> int:
         if not args.no_html:
             export_html(nb, executed.with_suffix(".html"))
             html = f", html {executed.with_suffix('.html').stat().st_size / 1e6:.1f} MB"
-        print(f"notebook {path.name}: {seconds:.1f} s, executed {executed.stat().st_size / 1e3:.0f} kB{html}", flush=True)
+        print(f"notebook {path.name}{'' if args.kernel == 'tslab' else f' ({args.kernel})'}: {seconds:.1f} s, executed {executed.stat().st_size / 1e3:.0f} kB{html}", flush=True)
     print(f"notebooks: {len(notebooks)} executed in {time.perf_counter() - total:.1f} s → {args.out}")
     return 0
 

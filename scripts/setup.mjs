@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Set-up that installs itself: every step checks whether it is already done and skips it if so.
-// Steps: npm dependencies → build dist/ → link the package to its own name → .venv with the Python
-// tools → the tslab kernel inside .venv → the RFM SQL dialects → the data sets (sha256-checked) → chromium
-// (with --browser) → PostgreSQL and Java (with --engines).
+// Steps: npm dependencies (patches/ applied by their postinstall) → build dist/ → link the package to its
+// own name → .venv with the Python tools → the tslab and Deno kernels inside .venv → the RFM SQL dialects → the
+// data sets (sha256-checked) → chromium (with --browser) → PostgreSQL and Java (with --engines).
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -74,15 +74,21 @@ try {
   process.exit(1);
 }
 
-// 1. npm dependencies, re-installed when the lockfile changes.
+// 1. npm dependencies, re-installed when the lockfile or a patch in patches/ changes (the package's
+//    postinstall applies the patches/ to node_modules with patch-package).
 const npmStamp = path.join(root, "node_modules", ".mall-segments-lock.sha256");
 const lockFile = path.join(root, "package-lock.json");
+const patchesDir = path.join(root, "patches");
+const npmInputs = () =>
+  [lockFile, ...(fs.existsSync(patchesDir) ? fs.readdirSync(patchesDir).sort().map((f) => path.join(patchesDir, f)) : [])]
+    .map(sha256)
+    .join(",");
 step(
   "npm dependencies",
-  () => fs.existsSync(lockFile) && readOr(npmStamp, "") === sha256(lockFile),
+  () => fs.existsSync(lockFile) && readOr(npmStamp, "") === npmInputs(),
   () => {
     sh("npm", [fs.existsSync(lockFile) ? "ci" : "install", "--no-audit", "--no-fund"]);
-    fs.writeFileSync(npmStamp, sha256(lockFile));
+    fs.writeFileSync(npmStamp, npmInputs());
   },
 );
 
@@ -140,6 +146,32 @@ step(
     Math.max(mtime(distStamp), mtime(reqStamp), ...["transpile_sql.py", "rfm-sql-dialects.mjs"].map((f) => mtime(path.join(root, "scripts", f)))),
   () => sh(process.execPath, [path.join(root, "scripts", "rfm-sql-dialects.mjs")]),
   "generating",
+);
+
+// 5c. Deno's kernel (the `deno` npm package's binary), registered inside .venv next to tslab's. `deno
+//     jupyter --install` writes to the user's data folder, so it installs into a temporary one that is
+//     moved here, with the kernel's command pointing at this project's own deno.
+const denoBin = path.join(root, "node_modules", ".bin", "deno");
+const denoKernelDir = path.join(venv, "share", "jupyter", "kernels", "deno");
+step(
+  "deno kernel in .venv",
+  () => readOr(path.join(denoKernelDir, "kernel.json"), "").includes(JSON.stringify(denoBin)),
+  () => {
+    const dataHome = fs.mkdtempSync(path.join(root, "node_modules", ".deno-kernelspec-"));
+    try {
+      sh(denoBin, ["jupyter", "--install", "--force"], { env: { ...process.env, XDG_DATA_HOME: dataHome, DENO_NO_UPDATE_CHECK: "1" } });
+      const installed = path.join(dataHome, "jupyter", "kernels", "deno");
+      const spec = JSON.parse(fs.readFileSync(path.join(installed, "kernel.json"), "utf8"));
+      spec.argv[0] = denoBin;
+      spec.env = { ...spec.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+      fs.writeFileSync(path.join(installed, "kernel.json"), `${JSON.stringify(spec, null, 2)}\n`);
+      fs.rmSync(denoKernelDir, { recursive: true, force: true });
+      fs.mkdirSync(path.dirname(denoKernelDir), { recursive: true });
+      fs.cpSync(installed, denoKernelDir, { recursive: true });
+    } finally {
+      fs.rmSync(dataHome, { recursive: true, force: true });
+    }
+  },
 );
 
 // 6. Data sets: a valid local copy, else $MALL_SEGMENTS_DATA_DIR, else a download; always sha256-checked.

@@ -6,9 +6,10 @@
  * The surface is recorded in api/mall-segments.api.md: `npm run api` regenerates it, a test fails when it is stale.
  */
 // core: errors, matrices, seeded randomness
-export { ArgumentError, type DataLocation, DataError, ChecksumError } from "./core/errors";
+export { ArgumentError, type DataLocation, DataError, ChecksumError, KernelError } from "./core/errors";
 export { type Matrix, type Labels } from "./core/matrix";
-export { seededRandom, type RandomSource } from "./core/random";
+export { seededRandom, randomNormal, type RandomSource } from "./core/random";
+export { quantileSorted } from "./core/quantile";
 
 // data: CSV reading, the Mall Customers loader, the dirty copy, description, data fetch
 export { readCsv, parseCsv, type Delimiter, type ReadCsvOptions, type CsvTable } from "./data/read-csv";
@@ -100,7 +101,10 @@ export {
 
 // charts: one Plotly figure builder per chart, and show()
 export { type Figure } from "./charts/figure";
-export { displayBundle, show, PLOTLY_MIME, type MimeBundle } from "./charts/show";
+export { displayBundle, show, PLOTLY_MIME } from "./charts/show";
+export {
+  displayHtml, displayMarkdown, displayMime, runningKernel, type KernelName, type MimeBundle,
+} from "./charts/display";
 export { clusters2dChart, type Clusters2dOptions } from "./charts/clusters-2d";
 export { clusters3dChart, type Clusters3dOptions } from "./charts/clusters-3d";
 export {
@@ -151,7 +155,8 @@ export {
 export { rfmScores, type QuintileTies, type QuantileScoreOptions, type RfmScore } from "./rfm/scoring";
 export { rfmSegment, RFM_SEGMENTS, type RfmSegment, RFM_SEGMENT_GRID, RFM_SEGMENT_ACTIONS } from "./rfm/segments";
 export {
-  clusterRfm, rfmKSweep, type RfmValues, type RfmClusterOptions, type RfmClustering, type RfmKSweepOptions,
+  clusterRfm, assignRfmClusters, rfmKSweep, type RfmValues, type RfmClusterOptions, type RfmClustering,
+  type RfmKSweepOptions,
   type RfmKSweep,
 } from "./rfm/cluster-rfm";
 export {

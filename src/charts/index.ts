@@ -1,5 +1,6 @@
 export * from "./figure";
 export * from "./show";
+export * from "./display";
 export * from "./clusters-2d";
 export * from "./clusters-3d";
 export * from "./kmeans-animation";

@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
+import { displayMime, type MimeBundle } from "./display";
 import type { Figure } from "./figure";
 
 /** The mime type of JupyterLab's Plotly renderer (the `jupyterlab-plotly` extension of the plotly package). */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
-
-/** One Jupyter display bundle: mime type → representation. */
-export type MimeBundle = Record<string, unknown>;
 
 /**
  * The display bundle for a figure: the Plotly mime type (JupyterLab renders it natively, no trust
@@ -29,19 +27,18 @@ export function displayBundle(figure: Figure): MimeBundle {
 }
 
 /**
- * Show a figure inline in a tslab notebook cell as ONE display output carrying the bundle of
- * {@link displayBundle}. Outside a running tslab kernel it throws.
+ * Show a figure inline in a notebook cell, in tslab or Deno's kernel, as ONE display output carrying
+ * the bundle of {@link displayBundle} (see {@link displayMime}).
  *
- * tslab's public `display.raw` sends a single mime type; the kernel's `lastWriteDisplayData`
- * (module `tslab/dist/jupyter`, the same module instance the kernel runs) sends a whole bundle.
+ * @param figure - the figure to display.
+ * @returns a promise that resolves once the output is sent; await it, so that in Deno's kernel the
+ *   chart arrives before the cell ends (see {@link displayMime}).
+ * @throws {KernelError} outside a tslab or Deno kernel.
+ * @example
+ * await show(elbowChart(curves)); // one Plotly chart below the cell
  */
-export function show(figure: Figure): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const jupyter = require("tslab/dist/jupyter") as {
-    lastWriteDisplayData: ((data: { data: MimeBundle; metadata: object; transient: object }, update: boolean) => void) | null;
-  };
-  if (!jupyter.lastWriteDisplayData) throw new Error("show: no tslab kernel is running (use displayBundle outside notebooks)");
-  jupyter.lastWriteDisplayData({ data: displayBundle(figure), metadata: {}, transient: {} }, false);
+export function show(figure: Figure): Promise<void> {
+  return displayMime(displayBundle(figure));
 }
 
 function plotlyJson(figure: Figure): Figure {

@@ -30,6 +30,11 @@ export class DataError extends Error {
   }
 }
 
+/** Code that needs a running Jupyter kernel (tslab or Deno) called outside one, e.g. `show` in a script. */
+export class KernelError extends Error {
+  override name = "KernelError";
+}
+
 /** A data set whose sha256 differs from the manifest, or that cannot be fetched. */
 export class ChecksumError extends Error {
   override name = "ChecksumError";

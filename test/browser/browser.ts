@@ -38,26 +38,36 @@ export function collectErrors(page: Page): string[] {
 /** What an executed notebook should show: its Plotly outputs, and how many of them are animations. */
 export interface ExpectedCharts {
   name: string;
+  /** Path below reports/, e.g. `01-eda.ipynb` or `deno/01-eda.ipynb`. */
   file: string;
   charts: number;
   animations: number;
+  /** The display name of the kernel that ran it (its kernelspec), e.g. "TypeScript" or "Deno". */
+  kernel: string;
 }
 
-/** The executed notebooks in reports/ and the Plotly outputs each holds. */
-export function executedNotebooks(): ExpectedCharts[] {
-  if (!fs.existsSync(REPORTS)) return [];
+/**
+ * The executed notebooks in reports/ (or in a kernel's folder below it, e.g. `deno` for reports/deno/)
+ * and the Plotly outputs each holds.
+ */
+export function executedNotebooks(subdir = ""): ExpectedCharts[] {
+  const dir = path.join(REPORTS, subdir);
+  if (!fs.existsSync(dir)) return [];
   return fs
-    .readdirSync(REPORTS)
+    .readdirSync(dir)
     .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
     .sort()
+    .map((f) => path.join(subdir, f))
     .map((file) => {
       const nb = JSON.parse(fs.readFileSync(path.join(REPORTS, file), "utf8")) as {
         cells: { outputs?: { data?: Record<string, { frames?: unknown[] }> }[] }[];
+        metadata: { kernelspec?: { display_name?: string } };
       };
       const plots = nb.cells.flatMap((c) => c.outputs ?? []).flatMap((o) => (o.data?.[PLOTLY_MIME] ? [o.data[PLOTLY_MIME]] : []));
       return {
-        name: file.replace(/\.ipynb$/, ""),
+        name: file.replace(/\.ipynb$/, "").replace(/[\\/]/g, "-"),
         file,
+        kernel: nb.metadata.kernelspec?.display_name ?? "",
         charts: plots.length,
         animations: plots.filter((p) => (p.frames?.length ?? 0) > 0).length,
       };

@@ -15,7 +15,8 @@ import {
   markdownDollarProblems, markdownDollars,
 } from "./browser";
 
-const notebooks = executedNotebooks();
+// the notebooks as run by tslab (reports/) and by Deno's kernel (reports/deno/), each opened with its kernel
+const notebooks = [...executedNotebooks(), ...executedNotebooks("deno")];
 const token = randomBytes(16).toString("hex");
 const PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)";
 
@@ -26,7 +27,10 @@ const PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)";
  */
 async function startLab(port: number): Promise<{ lab: ChildProcess; log: () => string }> {
   const served = fs.mkdtempSync(path.join(os.tmpdir(), "lab-notebooks-"));
-  for (const nb of notebooks) fs.copyFileSync(path.join(REPORTS, nb.file), path.join(served, nb.file));
+  for (const nb of notebooks) {
+    fs.mkdirSync(path.dirname(path.join(served, nb.file)), { recursive: true });
+    fs.copyFileSync(path.join(REPORTS, nb.file), path.join(served, nb.file));
+  }
   const settings = fs.mkdtempSync(path.join(os.tmpdir(), "lab-settings-"));
   const write = (plugin: string, value: object) => {
     const file = path.join(settings, plugin);
@@ -104,6 +108,12 @@ describe("JupyterLab renders the executed notebooks' charts from the Plotly mime
       if (nb.animations > 0) {
         assert.ok((await panel.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "the animation has a play button");
       }
+      // opened with the kernel that ran it (tslab's "TypeScript" or "Deno"), which started
+      await page.waitForFunction(
+        ({ panel, kernel }) => document.querySelector(`${panel} .jp-Toolbar-kernelName`)?.textContent?.trim() === kernel,
+        { panel: PANEL, kernel: nb.kernel },
+        { timeout: 60_000 },
+      );
       await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-lab.png`) });
       // MathJax typesets after the markdown is drawn: give it time to find any "$ … $" pair.
       await page.waitForTimeout(1500);
