@@ -20,6 +20,9 @@ export const GOALS: Goal[] = [
   { pattern: /^kmeans end to end from k-means\+\+/, timeRatio: 0.8 },
   { pattern: /^gmm full/, timeRatio: 0.8 },
   { pattern: /^silhouette/, timeRatio: 0.75 },
+  { pattern: /^BG\/NBD fit 1e6/, maxMs: 5000 },
+  { pattern: /^rules imm 1000000x4 k=8/, maxMs: 5000 },
+  { pattern: /^segment drift 1e6x4/, maxMs: 10_000, maxMb: 1024 },
 ];
 
 /** Implementations that serve as the reference of a bench, in order of preference. */

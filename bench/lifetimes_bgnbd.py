@@ -1,5 +1,5 @@
 """Time lifetimes' BetaGeoFitter.fit on a purchase-history CSV (frequency, recency, T); prints one JSON line
-{ times, peakMb, params, logLikelihood } on stdout.
+{ times, peakMb, params, logLikelihood, blas } on stdout. Run it through bench/reference.ts (fair environment).
     .venv/bin/python bench/lifetimes_bgnbd.py <history.csv> <repeats>
 """
 import json
@@ -11,6 +11,8 @@ import warnings
 import numpy as np
 import pandas as pd
 from lifetimes import BetaGeoFitter
+
+from blas_info import blas_info
 
 warnings.filterwarnings("ignore")
 data = pd.read_csv(sys.argv[1])
@@ -25,4 +27,5 @@ print(json.dumps({
     "peakMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "params": {k: float(v) for k, v in bgf.params_.items()},
     "logLikelihood": ll,
+    "blas": blas_info(),
 }))

@@ -7,6 +7,7 @@
  *   node --import tsx bench/value.bench.ts [--quick]      (--quick: 100,000 customers)
  * Last stdout line: JSON rows.
  */
+import { runReference, type ReferenceOutput } from "./reference";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,16 +32,13 @@ function main(): void {
   const n = process.argv.includes("--quick") ? 100_000 : 1_000_000;
   const file = historyFile(n);
   const ours = runChild(process.execPath, ["--import", "tsx", "bench/value.bench.ts", "--child", file, "3"], {});
-  const env = { ...process.env };
-  delete env["OPENBLAS_CORETYPE"];
-  delete env["OPENBLAS_L2_SIZE"];
-  const lifetimes = runChild(".venv/bin/python", ["bench/lifetimes_bgnbd.py", file, "1"], env);
+  const lifetimes = runReference<ChildResult & ReferenceOutput>("lifetimes_bgnbd.py", [file, "1"]);
   const bench = `BG/NBD fit ${n.toExponential(0).replace("+", "")} customers`;
   const rows = Object.entries({ ours, lifetimes }).map(([impl, r]) => {
     const p = r.params;
     const note = `r ${p["r"]!.toFixed(4)} α ${p["alpha"]!.toFixed(4)} a ${p["a"]!.toFixed(4)} b ${p["b"]!.toFixed(4)}, LL ${r.logLikelihood.toFixed(1)}, ${r.times.length} run${r.times.length > 1 ? "s" : ""}`;
     console.error(`${bench.padEnd(28)} ${impl.padEnd(10)} ${median(r.times).toFixed(0).padStart(8)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
-    return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note };
+    return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note, blas: (r as Partial<ReferenceOutput>).blas };
   });
   console.log(JSON.stringify(rows));
 }
@@ -59,6 +57,7 @@ function historyFile(n: number): string {
   return file;
 }
 
+/** Our side, in its own process so its peak memory is its own. */
 function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildResult {
   const out = execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, ...env } });
   return JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
