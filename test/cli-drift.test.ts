@@ -46,7 +46,7 @@ describe("segment drift", () => {
     assert.equal(s.verdict, "stable");
     assert.equal(s.migration.matched, 200);
     assert.equal(s.migration.stayed, 200);
-    assert.deepEqual(fs.readdirSync(out).sort(), ["drift.html", "drift.json"]);
+    assert.deepEqual(fs.readdirSync(out).sort(), [".mall-segments-output", "drift.html", "drift.json"]);
     const json = JSON.parse(fs.readFileSync(path.join(out, "drift.json"), "utf8"));
     assert.equal(json.format, "mall-segments/drift");
     assert.equal(json.verdict, "stable");

@@ -128,7 +128,7 @@ test("a symbolic link to an empty folder is written through and stays a link; a 
   const r = runSegment(["run", input, "--k", "5", "--out", link, "--quiet"]);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(fs.lstatSync(link).isSymbolicLink());
-  assert.deepEqual(fs.readdirSync(target).sort(), [MARKER, "model.json", "profiles.csv", "report.html", "segments.csv"]);
+  assert.deepEqual(fs.readdirSync(target).sort(), [MARKER, "model.json", "profiles.csv", "report.html", "rules.json", "segments.csv"]);
   // The user adds a note; a second run replaces only the tool's files.
   fs.writeFileSync(path.join(target, "my-notes.txt"), "mine\n");
   fs.writeFileSync(path.join(target, "segments.csv"), "stale\n");

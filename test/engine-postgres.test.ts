@@ -72,7 +72,7 @@ for (const ties of ["first", "min"] as const satisfies readonly QuintileTies[]) 
       pg.copyCsv("transactions", typed);
       transactionsLoaded = true;
     }
-    const script = segmentCli(["rfm", "--print-sql", "--dialect", "postgres", ...(ties === "first" ? [] : ["--ties", ties])]);
+    const script = segmentCli(["rfm", "--print-sql", "--dialect", "postgres", "--ties", ties]);
     // One psql session (the views are temporary); each query's rows go to its own CSV file.
     const outputs: string[] = [];
     const lines = sqlStatements(script).map((statement) => {

@@ -24,7 +24,7 @@ describe("segment value", () => {
 
   test("writes value.csv (every customer, RFM and value columns) and value-model.json", () => {
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(fs.readdirSync(out).sort(), ["value-model.json", "value.csv"]);
+    assert.deepEqual(fs.readdirSync(out).sort(), [".mall-segments-output", "value-model.json", "value.csv"]);
     const rows = parse(fs.readFileSync(path.join(out, "value.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     assert.equal(rows.length, 3017);
     assert.deepEqual(Object.keys(rows[0]!), [...VALUE_CSV_COLUMNS]);

@@ -171,6 +171,7 @@ const OWN_FILE_STARTS: Record<string, RegExp> = {
   "profiles.csv": /^segment,name,size,share,/,
   "model.json": /^\{\s*"format": "mall-segments\/segment-model"/,
   "report.html": /^<!DOCTYPE html>/,
+  "rules.json": /^\{\s*"format": "mall-segments\/segment-rules"/,
   "rfm.csv": /^CustomerID,recency_days,frequency,monetary,/,
 };
 

@@ -68,7 +68,10 @@ export function rfmDuckDbScript(ties: QuintileTies): string {
     rfmSql("customer-features")
       .replace(/\$margin\b/g, double(margin))
       .replace(/\$retention\b/g, double(retention))
-      .replace(/\$discount_rate\b/g, double(discountRate)),
+      .replace(/\$discount_rate\b/g, double(discountRate))
+      // no as-of day in a warehouse: the snapshot is the day after the latest invoice, a plain DATE expression (so
+      // the transpiler sees date − date and writes DATEDIFF for Spark)
+      .replace(/COALESCE\(TRY_CAST\(\$as_of AS DATE\), (CAST\(MAX\(invoice_day\) \+ INTERVAL '1' DAY AS DATE\))\)/g, "$1"),
   );
   const scoreOf = (bin: string, value: string): string =>
     ties === "first" ? bin : `MIN(${bin}) OVER (PARTITION BY ${value})`;
