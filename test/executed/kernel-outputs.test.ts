@@ -17,6 +17,14 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const REPORTS = path.join(ROOT, "reports");
 const SECOND = { kernel: "deno", dir: path.join(REPORTS, "deno") };
 const RTOL = 1e-12;
+/**
+ * Notebooks with a looser tolerance, each for a stated reason. 08: its calibration-period BG/NBD fit has the dropout
+ * parameter a at its lower boundary, where b is not identified (the likelihood is flat in it): the optimiser stops
+ * at a b that depends on the engine's last bits (the notebook says so and does not show b), and the predictions that
+ * still depend on b agree to about 1e-6.
+ */
+const RTOL_FOR: Record<string, number> = { "08-customer-value.ipynb": 1e-5 };
+let rtol = RTOL;
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 // a figure's HTML fallback is keyed by a hash of its JSON (src/charts/show.ts), so last-bit differences change it
 const FIGURE_ID = /\bms-[0-9a-f]{12}\b/g;
@@ -62,7 +70,7 @@ function assertNumbersClose(a: string, b: string, where: string): void {
 }
 
 function assertClose(x: number, y: number, where: string): void {
-  const ok = x === y || Math.abs(x - y) <= RTOL * Math.max(Math.abs(x), Math.abs(y));
+  const ok = x === y || Math.abs(x - y) <= rtol * Math.max(Math.abs(x), Math.abs(y));
   assert.ok(ok, `${where}: ${x} (tslab) vs ${y} (${SECOND.kernel})`);
 }
 
@@ -146,6 +154,7 @@ describe(`notebook outputs are the same in tslab and ${SECOND.kernel}`, () => {
       const other = path.join(SECOND.dir, file);
       if (!fs.existsSync(other)) return t.skip(`no reports/${SECOND.kernel}/${file} (reported above)`);
       const [a, b] = [read(path.join(REPORTS, file)), read(other)];
+      rtol = RTOL_FOR[file] ?? RTOL;
       const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code");
       const [ca, cb] = [code(a), code(b)];
       assert.equal(ca.length, cb.length, "same code cells");
