@@ -37,7 +37,7 @@ const DELIMITERS: Record<string, Delimiter> = { ",": ",", ";": ";", tab: "\t", "
  * @throws {ArgumentError} for bad arguments, {DataError} for bad input (both exit 2 in `segment`).
  */
 export function driftCommand(argv: string[], printHelp: () => number): number {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {

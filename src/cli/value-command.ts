@@ -33,7 +33,7 @@ const OPTIONS = {
 
 /** Run `segment value` with its arguments (after the word `value`); returns the exit code. */
 export async function valueCommand(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { ArgumentError, DataError } from "../core/errors";
 import type { Matrix } from "../core/matrix";
-import { explainSegments } from "./explain-segments";
+import { explainSegments, type SegmentExplanation } from "./explain-segments";
 import { checkTree, type RuleTree } from "./tree";
 
 export const RULES_FORMAT = "mall-segments/segment-rules";
@@ -52,7 +52,7 @@ export interface RulesFile {
 export function explainRun(X: Matrix, labels: number[], centroids: Matrix, features: string[], names: Map<number, string>): RulesFile | null {
   const k = centroids.length;
   if (k < 2 || new Set(labels).size < 2) return null;
-  let imm;
+  let imm: SegmentExplanation;
   try {
     imm = explainSegments(X, labels, { centroids, featureNames: features });
   } catch (err) {

@@ -99,7 +99,13 @@ export async function driftExperiment(options: DriftExperimentOptions = {}): Pro
       const { matched, stayed, segments, counts } = drift.migration;
       let down = 0;
       let up = 0;
-      counts.forEach((row, i) => row.forEach((n, j) => (segments[j]! > segments[i]! ? (down += n) : segments[j]! < segments[i]! ? (up += n) : 0)));
+      counts.forEach((row, i) =>
+        row.forEach((n, j) => {
+          // clusterRfm numbers clusters by mean monetary, most valuable first: a higher number is a move down
+          if (segments[j]! > segments[i]!) down += n;
+          else if (segments[j]! < segments[i]!) up += n;
+        }),
+      );
       runs.push({
         seed,
         features: { recency_days: psiOf("recency_days"), frequency: psiOf("frequency"), monetary: psiOf("monetary") },
