@@ -19,5 +19,13 @@ import { main } from "../src/cli/segment";
   const cpu = process.cpuUsage(cpu0);
   process.stdout.write = write;
   if (code !== 0 && code !== 3) process.exit(code);
-  console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: process.resourceUsage().maxRSS / 1024, code, summary: JSON.parse(writes.join("")) }));
+  console.log(
+    JSON.stringify({
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      peakMb: process.resourceUsage().maxRSS / 1024,
+      code,
+      summary: JSON.parse(writes.join("")),
+    }),
+  );
 })();

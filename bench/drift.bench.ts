@@ -27,20 +27,55 @@ interface ChildResult {
   cpuMs: number;
   peakMb: number;
   code: number;
-  summary: { verdict: string; features: Record<string, { psi: number }>; segments: { psi: number }; migration: { matched: number } };
+  summary: {
+    verdict: string;
+    features: Record<string, { psi: number }>;
+    segments: { psi: number };
+    migration: { matched: number };
+  };
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "drift-bench-"));
 const rows: { bench: string; impl: string; medianMs: number; peakMb: number; note?: string }[] = [];
 try {
-  execFileSync(process.execPath, ["--import", "tsx", "src/cli/segment.ts", "run", dataFile(100_000, 0), "--features", FEATURES, "--k", "5", "--quiet", "--out", path.join(dir, "model")], { cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "src/cli/segment.ts",
+      "run",
+      dataFile(100_000, 0),
+      "--features",
+      FEATURES,
+      "--k",
+      "5",
+      "--quiet",
+      "--out",
+      path.join(dir, "model"),
+    ],
+    { cwd: ROOT },
+  );
   const model = path.join(dir, "model", "model.json");
   for (const n of sizes) {
-    const stdout = execFileSync(process.execPath, ["--import", "tsx", "bench/drift-child.ts", model, dataFile(n, 0), dataFile(n, 1), "--out", path.join(dir, `drift-${n}`)], {
-      cwd: ROOT,
-      encoding: "utf8",
-      maxBuffer: 1 << 24,
-    });
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "bench/drift-child.ts",
+        model,
+        dataFile(n, 0),
+        dataFile(n, 1),
+        "--out",
+        path.join(dir, `drift-${n}`),
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 1 << 24,
+      },
+    );
     const r = JSON.parse(stdout.trim().split("\n").pop()!) as ChildResult;
     const label = n >= 1_000_000 ? `${n / 1_000_000}e6` : `${n / 100_000}e5`;
     const maxPsi = Math.max(...Object.values(r.summary.features).map((f) => f.psi));

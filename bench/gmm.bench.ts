@@ -42,7 +42,9 @@ function main(): void {
   const init: GaussianMixtureInit = {
     weights: Array.from(start.weights),
     means: fromFlat({ data: start.means, nSamples: K, nFeatures: D }),
-    precisions: Array.from({ length: K }, (_, c) => precisionOf(start.precisionsCholesky.subarray(c * D * D, (c + 1) * D * D))),
+    precisions: Array.from({ length: K }, (_, c) =>
+      precisionOf(start.precisionsCholesky.subarray(c * D * D, (c + 1) * D * D)),
+    ),
   };
   const initFile = dataFile.replace(/\.bin$/, `.gmm-init-k${K}.json`);
   writeFileSync(initFile, JSON.stringify(init));
@@ -61,8 +63,17 @@ function main(): void {
   const bench = `gmm full 1e5x${D} k=${K} ${MAX_ITER} iterations`;
   const rows = Object.entries(results).map(([impl, r]) => {
     const note = `${r.iterations} iterations, mean log-likelihood ${r.score.toPrecision(12)}, ${notes[impl]}`;
-    console.error(`${bench.padEnd(36)} ${impl.padEnd(8)} ${median(r.times).toFixed(1).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
-    return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note, blas: (r as Partial<ReferenceOutput>).blas };
+    console.error(
+      `${bench.padEnd(36)} ${impl.padEnd(8)} ${median(r.times).toFixed(1).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`,
+    );
+    return {
+      bench,
+      impl,
+      medianMs: median(r.times),
+      peakMb: r.peakMb,
+      note,
+      blas: (r as Partial<ReferenceOutput>).blas,
+    };
   });
   for (const ref of ["sklearn", "sklearn-1-thread"]) {
     console.error(`ours / ${ref} = ${(median(results.ours!.times) / median(results[ref]!.times)).toFixed(2)}`);
@@ -98,7 +109,13 @@ function runOurs([dataFile, initFile, dArg, maxIterArg, repeatsArg]: string[]): 
   let score = 0;
   for (let r = 0; r < Number(repeatsArg); r++) {
     const t0 = performance.now();
-    const model = gaussianMixture(X, { k: init.weights.length, covarianceType: "full", init, maxIter: Number(maxIterArg), tol: 0 });
+    const model = gaussianMixture(X, {
+      k: init.weights.length,
+      covarianceType: "full",
+      init,
+      maxIter: Number(maxIterArg),
+      tol: 0,
+    });
     times.push(performance.now() - t0);
     iterations = model.iterations;
     score = model.logLikelihood;

@@ -27,7 +27,11 @@ const MAX_ITER = 100;
 const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const shapes: Shape[] = ["uniform", "blobs"];
 const cores = availableParallelism();
-const HOW: Record<string, string> = { sklearn: `OpenMP on ${cores} cores`, ours: `${cores} threads`, "ml-kmeans": "1 thread" };
+const HOW: Record<string, string> = {
+  sklearn: `OpenMP on ${cores} cores`,
+  ours: `${cores} threads`,
+  "ml-kmeans": "1 thread",
+};
 
 interface ChildResult {
   times: number[];
@@ -38,7 +42,11 @@ interface ChildResult {
 }
 
 function runOurs(args: string[]): ChildResult {
-  const out = execFileSync("node", ["--import", "tsx", "bench/kmeans-child.ts", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
+  const out = execFileSync("node", ["--import", "tsx", "bench/kmeans-child.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
 }
 
@@ -48,7 +56,9 @@ function record(bench: string, impl: string, r: ChildResult, perIteration: boole
   const ms = median(r.times) / (perIteration ? Math.max(1, r.iterations) : 1);
   const note = `${r.iterations} iterations, inertia ${r.inertia.toPrecision(10)}, ${HOW[impl.replace("-e2e", "")]}`;
   rows.push({ bench, impl, medianMs: ms, peakMb: r.peakMb, note, blas: r.blas });
-  console.error(`${bench.padEnd(40)} ${impl.padEnd(10)} ${ms.toFixed(2).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
+  console.error(
+    `${bench.padEnd(40)} ${impl.padEnd(10)} ${ms.toFixed(2).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`,
+  );
 }
 
 for (const n of sizes) {
@@ -61,13 +71,23 @@ for (const n of sizes) {
     const common = [dataFile, initFile, String(D), String(MAX_ITER), String(repeats)];
     const bench = `kmeans per iteration ${label(n)}x${D} k=${K} ${shape}`;
     record(bench, "ours", runOurs(["ours", ...common]), true);
-    record(bench, "sklearn", runReference<ChildResult & ReferenceOutput>("sklearn_core.py", ["kmeans", ...common]), true);
+    record(
+      bench,
+      "sklearn",
+      runReference<ChildResult & ReferenceOutput>("sklearn_core.py", ["kmeans", ...common]),
+      true,
+    );
     if (n <= 1_000_000) record(bench, "ml-kmeans", runOurs(["ml-kmeans", ...common]), true);
     if (n === sizes[sizes.length - 1]) {
       const e2e = [dataFile, String(K), String(D), "0", String(repeats)];
       const endToEnd = `kmeans end to end from k-means++ ${label(n)}x${D} k=${K} ${shape}`;
       record(endToEnd, "ours", runOurs(["ours-e2e", ...e2e]), false);
-      record(endToEnd, "sklearn", runReference<ChildResult & ReferenceOutput>("sklearn_core.py", ["kmeans-e2e", ...e2e]), false);
+      record(
+        endToEnd,
+        "sklearn",
+        runReference<ChildResult & ReferenceOutput>("sklearn_core.py", ["kmeans-e2e", ...e2e]),
+        false,
+      );
     }
   }
 }

@@ -17,10 +17,21 @@ const GROUPS = [
   { share: 0.15, mean: [55, 26, 20, 1.5], std: [6, 5, 6, 0.6] },
 ];
 
-export const CUSTOMER_COLUMNS = ["CustomerID", "Gender", "Age", "Annual Income (k$)", "Spending Score (1-100)", "Visits per Month"];
+export const CUSTOMER_COLUMNS = [
+  "CustomerID",
+  "Gender",
+  "Age",
+  "Annual Income (k$)",
+  "Spending Score (1-100)",
+  "Visits per Month",
+];
 
 /** Write the CSV; returns its path. */
-export function makeCustomers(n: number, seed = 0, out = path.join(__dirname, "data", `customers-${n}-s${seed}.csv`)): string {
+export function makeCustomers(
+  n: number,
+  seed = 0,
+  out = path.join(__dirname, "data", `customers-${n}-s${seed}.csv`),
+): string {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const random = seededRandom(seed);
   const cumulative = GROUPS.map((_, g) => GROUPS.slice(0, g + 1).reduce((s, x) => s + x.share, 0));

@@ -36,7 +36,11 @@ export interface ReferenceOutput {
  * @param args - its arguments.
  * @param extra - variables to add (e.g. OMP_NUM_THREADS=1 for a one-thread run).
  */
-export function runReference<T extends ReferenceOutput>(script: string, args: string[], extra: Record<string, string> = {}): T {
+export function runReference<T extends ReferenceOutput>(
+  script: string,
+  args: string[],
+  extra: Record<string, string> = {},
+): T {
   const out = execFileSync(PYTHON, [join(ROOT, "bench", script), ...args], {
     cwd: ROOT,
     encoding: "utf8",

@@ -54,7 +54,9 @@ async function dataFile(n: number): Promise<string> {
   const tmp = `${file}.${process.pid}.tmp`;
   const summary = await writeSyntheticTransactions(tmp, { nRows: n, seed: 0 });
   fs.renameSync(tmp, file);
-  console.error(`generated ${path.relative(ROOT, file)}: ${(summary.bytes / 1e6).toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.error(
+    `generated ${path.relative(ROOT, file)}: ${(summary.bytes / 1e6).toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return file;
 }
 
@@ -72,12 +74,17 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     const file = await dataFile(n);
     const repeats = n >= 1e7 ? 1 : 5;
-    const out = execFileSync(process.execPath, ["--import", "tsx", __filename, "--child", file, String(repeats)], { cwd: ROOT, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["--import", "tsx", __filename, "--child", file, String(repeats)], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     const r = JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
     const bench = `rfm features ${n.toExponential().replace("e+", "e")} rows`;
     const note = `${r.customers} customers, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB CSV, ${repeats} run${repeats > 1 ? "s" : ""}, CPU ${(median(r.cpuTimes) / 1000).toFixed(1)} s, DuckDB 2 threads, memory_limit ${MEMORY_LIMIT}`;
     rows.push({ bench, impl: "ours", medianMs: median(r.times), peakMb: r.peakMb, note });
-    console.error(`${bench.padEnd(26)} ${median(r.times).toFixed(0).padStart(8)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
+    console.error(
+      `${bench.padEnd(26)} ${median(r.times).toFixed(0).padStart(8)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`,
+    );
   }
   console.log(JSON.stringify(rows));
 }

@@ -31,7 +31,12 @@ const labels = X.map((row) => {
 });
 
 /** Wall times, and CPU times (user + system: what the process itself used, apart from other load on the machine). */
-function time(run: () => { fidelity: number; rules: unknown[] }): { times: number[]; cpu: number[]; fidelity: number; leaves: number } {
+function time(run: () => { fidelity: number; rules: unknown[] }): {
+  times: number[];
+  cpu: number[];
+  fidelity: number;
+  leaves: number;
+} {
   const times: number[] = [];
   const cpu: number[] = [];
   let last = run();
@@ -50,8 +55,23 @@ const imm = time(() => explainSegments(X, labels, { centroids }));
 const cart = time(() => explainSegments(X, labels, { method: "cart", maxLeaves: 2 * K }));
 const peakMb = process.resourceUsage().maxRSS / 1024;
 const rows = [
-  { bench: `rules imm ${N}x${D} k=${K}`, impl: "ours", medianMs: median(imm.times), peakMb, note: `cpu ${median(imm.cpu).toFixed(0)} ms, fidelity ${imm.fidelity.toFixed(4)}, ${imm.leaves} leaves` },
-  { bench: `rules cart ${N}x${D} k=${K}`, impl: "ours", medianMs: median(cart.times), peakMb, note: `cpu ${median(cart.cpu).toFixed(0)} ms, fidelity ${cart.fidelity.toFixed(4)}, ${cart.leaves} leaves` },
+  {
+    bench: `rules imm ${N}x${D} k=${K}`,
+    impl: "ours",
+    medianMs: median(imm.times),
+    peakMb,
+    note: `cpu ${median(imm.cpu).toFixed(0)} ms, fidelity ${imm.fidelity.toFixed(4)}, ${imm.leaves} leaves`,
+  },
+  {
+    bench: `rules cart ${N}x${D} k=${K}`,
+    impl: "ours",
+    medianMs: median(cart.times),
+    peakMb,
+    note: `cpu ${median(cart.cpu).toFixed(0)} ms, fidelity ${cart.fidelity.toFixed(4)}, ${cart.leaves} leaves`,
+  },
 ];
-for (const r of rows) console.error(`${r.bench.padEnd(30)} ${r.impl.padEnd(6)} ${r.medianMs.toFixed(1).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${r.note}`);
+for (const r of rows)
+  console.error(
+    `${r.bench.padEnd(30)} ${r.impl.padEnd(6)} ${r.medianMs.toFixed(1).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${r.note}`,
+  );
 console.log(JSON.stringify(rows));

@@ -84,7 +84,16 @@ const lines: Line[] = [...new Set(rows.map((r) => r.bench))].map((bench) => {
 
 const ms = (r?: BenchRow): string => (r ? (r.medianMs >= 100 ? r.medianMs.toFixed(0) : r.medianMs.toPrecision(3)) : "");
 const ratio = (a?: number, b?: number): string => (a !== undefined && b !== undefined ? `${(a / b).toFixed(2)}×` : "");
-const header = ["bench", "ours ms", "reference ms", "ours ÷ ref", "goal", "result", "peak MB ours / ref", "others (ms, ours faster by)"];
+const header = [
+  "bench",
+  "ours ms",
+  "reference ms",
+  "ours ÷ ref",
+  "goal",
+  "result",
+  "peak MB ours / ref",
+  "others (ms, ours faster by)",
+];
 const table = lines.map((l) => [
   l.bench,
   ms(l.ours),
@@ -92,17 +101,22 @@ const table = lines.map((l) => [
   ratio(l.ours?.medianMs, l.reference?.medianMs),
   goalText(l.goal),
   l.verdict,
-  l.ours ? `${l.ours.peakMb.toFixed(0)}${l.reference ? ` / ${l.reference.peakMb.toFixed(0)} (${ratio(l.ours.peakMb, l.reference.peakMb)})` : ""}` : "",
+  l.ours
+    ? `${l.ours.peakMb.toFixed(0)}${l.reference ? ` / ${l.reference.peakMb.toFixed(0)} (${ratio(l.ours.peakMb, l.reference.peakMb)})` : ""}`
+    : "",
   l.others.map((o) => `${o.impl} ${ms(o)}${l.ours ? ` (${ratio(o.medianMs, l.ours.medianMs)})` : ""}`).join("; "),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const t of table) console.log(line(t));
 
 const blas = [...new Set(rows.flatMap((r) => (r.blas ? r.blas.split("; ") : [])))];
-console.log(`\nreferences ran without ${HANDICAPPING_VARIABLES.join(" and ")}; threadpoolctl: ${blas.join(" | ") || "no reference run"}`);
+console.log(
+  `\nreferences ran without ${HANDICAPPING_VARIABLES.join(" and ")}; threadpoolctl: ${blas.join(" | ") || "no reference run"}`,
+);
 for (const l of lines) if (l.ours?.note) console.log(`  ${l.bench}: ${l.ours.note}`);
 
 const results = {
@@ -111,20 +125,31 @@ const results = {
   cpus: os.cpus().length,
   cpu: os.cpus()[0]?.model,
   referenceEnvironment: { removed: HANDICAPPING_VARIABLES, threadpoolctl: blas },
-  goals: lines.filter((l) => l.goal).map((l) => ({ bench: l.bench, goal: goalText(l.goal), ratio: ratio(l.ours?.medianMs, l.reference?.medianMs), result: l.verdict })),
+  goals: lines
+    .filter((l) => l.goal)
+    .map((l) => ({
+      bench: l.bench,
+      goal: goalText(l.goal),
+      ratio: ratio(l.ours?.medianMs, l.reference?.medianMs),
+      result: l.verdict,
+    })),
   rows,
   failures,
 };
 fs.writeFileSync(path.join(here, "results.json"), JSON.stringify(results, null, 2) + "\n");
 const chartFile = writeChartPage(rows);
-console.log(`\nbench: ${rows.length} rows → bench/results.json${chartFile ? `, ${chartFile}` : ""}${failures.length ? `; FAILED: ${failures.join(", ")}` : ""}`);
+console.log(
+  `\nbench: ${rows.length} rows → bench/results.json${chartFile ? `, ${chartFile}` : ""}${failures.length ? `; FAILED: ${failures.join(", ")}` : ""}`,
+);
 process.exit(failures.length ? 1 : 0);
 
 /** reports/bench.html: the scaling chart on an offline page (plotly.js embedded once); null without k-means rows. */
 function writeChartPage(all: BenchRow[]): string | null {
   const figure = kmeansScalingChart(all);
   if (figure.data.length === 0) return null;
-  const plotly = fs.readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8").replace(/<\/script/gi, "<\\/script");
+  const plotly = fs
+    .readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8")
+    .replace(/<\/script/gi, "<\\/script");
   const json = JSON.stringify(figure).replace(/</g, "\\u003c");
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>mall-segments benchmarks</title>
 <script>${plotly}</script></head><body style="font-family: sans-serif; max-width: 960px; margin: 2em auto">

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   const logs = rfmLogMatrix(customers);
   const full = standardScale(logs);
   const fullFit = kmeans(full.X, { k: K, nInit: 10, seed: 0 });
-  const fullSilhouette = silhouetteScore(full.X, fullFit.labels, { sampleSize: Math.min(5_000, customers.length), seed: 0 });
+  const fullSilhouette = silhouetteScore(full.X, fullFit.labels, {
+    sampleSize: Math.min(5_000, customers.length),
+    seed: 0,
+  });
   console.error(`${customers.length} customers; full fit: silhouette ${fullSilhouette.toFixed(3)}`);
   const rows = [];
   for (const size of SAMPLE_SIZES.filter((s) => s < customers.length)) {
@@ -57,10 +60,20 @@ async function main(): Promise<void> {
       aris.push(adjustedRandScore(labels, fullFit.labels));
       silhouettes.push(silhouetteScore(full.X, labels, { sampleSize: Math.min(5_000, customers.length), seed: 0 }));
       // Sample centres in the full data's scaled space; drift = farthest one from its nearest full centre.
-      const centres = fit.centroids.map((c) => c.map((z, j) => (z * scaled.scale[j]! + scaled.center[j]! - full.center[j]!) / full.scale[j]!));
+      const centres = fit.centroids.map((c) =>
+        c.map((z, j) => (z * scaled.scale[j]! + scaled.center[j]! - full.center[j]!) / full.scale[j]!),
+      );
       drifts.push(Math.max(...centres.map((c) => Math.min(...fullFit.centroids.map((f) => distance(c, f))))));
     }
-    const row = { size, ariMedian: median(aris), ariMin: Math.min(...aris), silhouette: median(silhouettes), driftMedian: median(drifts), driftMax: Math.max(...drifts), fitMs: median(times) };
+    const row = {
+      size,
+      ariMedian: median(aris),
+      ariMin: Math.min(...aris),
+      silhouette: median(silhouettes),
+      driftMedian: median(drifts),
+      driftMax: Math.max(...drifts),
+      fitMs: median(times),
+    };
     console.error(
       `sample ${String(size).padStart(7)}: ARI vs full ${row.ariMedian.toFixed(3)} (min ${row.ariMin.toFixed(3)}), silhouette ${row.silhouette.toFixed(3)}, centre drift ${row.driftMedian.toFixed(3)} (max ${row.driftMax.toFixed(3)}) sd, fit ${row.fitMs.toFixed(0)} ms`,
     );

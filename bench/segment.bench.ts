@@ -19,7 +19,12 @@ const FEATURES = "Age,Annual Income (k$),Spending Score (1-100),Visits per Month
 interface ChildResult {
   ms: number;
   peakMb: number;
-  summary: { k: number; rowsUsed: number; silhouette: { score: number; sampleSize: number } | null; kSelection?: { sampleSize: number } };
+  summary: {
+    k: number;
+    rowsUsed: number;
+    silhouette: { score: number; sampleSize: number } | null;
+    kSelection?: { sampleSize: number };
+  };
 }
 
 const rows: { bench: string; impl: string; medianMs: number; peakMb: number; note?: string }[] = [];
@@ -28,11 +33,15 @@ for (const n of sizes) {
   if (!fs.existsSync(file)) makeCustomers(n, 0, file);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "segment-bench-"));
   try {
-    const stdout = execFileSync(process.execPath, ["--import", "tsx", "bench/segment-child.ts", file, "--features", FEATURES, "--out", path.join(out, "seg")], {
-      cwd: ROOT,
-      encoding: "utf8",
-      maxBuffer: 1 << 24,
-    });
+    const stdout = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "bench/segment-child.ts", file, "--features", FEATURES, "--out", path.join(out, "seg")],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 1 << 24,
+      },
+    );
     const r = JSON.parse(stdout.trim().split("\n").pop()!) as ChildResult;
     const label = n >= 1_000_000 ? `${n / 1_000_000}e6` : `${n / 100_000}e5`;
     const note =

@@ -38,8 +38,14 @@ async function main(): Promise<void> {
   try {
     t0 = performance.now();
     const scanned = await spark.loadCsv("raw_transactions", file, [
-      ["InvoiceNo", "string"], ["StockCode", "string"], ["Description", "string"], ["Quantity", "double"],
-      ["InvoiceDate", "timestamp"], ["UnitPrice", "double"], ["CustomerID", "string"], ["Country", "string"],
+      ["InvoiceNo", "string"],
+      ["StockCode", "string"],
+      ["Description", "string"],
+      ["Quantity", "double"],
+      ["InvoiceDate", "timestamp"],
+      ["UnitPrice", "double"],
+      ["CustomerID", "string"],
+      ["Country", "string"],
     ]);
     times["CSV scan (count)"] = seconds(t0);
     const statements = sqlStatements(rfmWarehouseSql({ dialect: "spark" }));
@@ -60,13 +66,21 @@ async function main(): Promise<void> {
     customers.forEach((c, i) => {
       const r = bySpark.get(c.customer_id);
       const s = scores[i]!;
-      const same = r !== undefined && r[1] === c.recency_days && r[2] === c.frequency &&
+      const same =
+        r !== undefined &&
+        r[1] === c.recency_days &&
+        r[2] === c.frequency &&
         Math.abs(Number(r[3]) - c.monetary) <= 1e-9 * Math.max(1, Math.abs(c.monetary)) &&
-        r[10] === s.R && r[11] === s.F && r[12] === s.M && r[14] === rfmSegment(s);
+        r[10] === s.R &&
+        r[11] === s.F &&
+        r[12] === s.M &&
+        r[14] === rfmSegment(s);
       if (!same) differ++;
     });
     for (const [step, s] of Object.entries(times)) console.error(`${step.padEnd(36)} ${s.toFixed(1).padStart(7)} s`);
-    console.error(`${scanned} rows, ${rfm.rows.length} customers in Spark, ${customers.length} in DuckDB, ${differ} differ; funnel ${JSON.stringify(funnel.rows)}`);
+    console.error(
+      `${scanned} rows, ${rfm.rows.length} customers in Spark, ${customers.length} in DuckDB, ${differ} differ; funnel ${JSON.stringify(funnel.rows)}`,
+    );
     console.log(JSON.stringify({ rows: scanned, customers: rfm.rows.length, differ, times, spark: spark.versions }));
   } finally {
     await spark.stop();

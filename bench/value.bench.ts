@@ -37,8 +37,17 @@ function main(): void {
   const rows = Object.entries({ ours, lifetimes }).map(([impl, r]) => {
     const p = r.params;
     const note = `r ${p["r"]!.toFixed(4)} α ${p["alpha"]!.toFixed(4)} a ${p["a"]!.toFixed(4)} b ${p["b"]!.toFixed(4)}, LL ${r.logLikelihood.toFixed(1)}, ${r.times.length} run${r.times.length > 1 ? "s" : ""}`;
-    console.error(`${bench.padEnd(28)} ${impl.padEnd(10)} ${median(r.times).toFixed(0).padStart(8)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`);
-    return { bench, impl, medianMs: median(r.times), peakMb: r.peakMb, note, blas: (r as Partial<ReferenceOutput>).blas };
+    console.error(
+      `${bench.padEnd(28)} ${impl.padEnd(10)} ${median(r.times).toFixed(0).padStart(8)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`,
+    );
+    return {
+      bench,
+      impl,
+      medianMs: median(r.times),
+      peakMb: r.peakMb,
+      note,
+      blas: (r as Partial<ReferenceOutput>).blas,
+    };
   });
   console.log(JSON.stringify(rows));
 }
@@ -48,7 +57,11 @@ function historyFile(n: number): string {
   const file = path.join(__dirname, "data", `bgnbd-${n}-s0.csv`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sim = simulateBetaGeo(PUBLISHED, { nCustomers: n, T: Array.from({ length: n }, (_, i) => 26 + (i % 27)), seed: 0 });
+  const sim = simulateBetaGeo(PUBLISHED, {
+    nCustomers: n,
+    T: Array.from({ length: n }, (_, i) => 26 + (i % 27)),
+    seed: 0,
+  });
   const lines = ["frequency,recency,T"];
   for (let i = 0; i < n; i++) lines.push(`${sim.frequency[i]},${sim.recency[i]},${sim.T[i]}`);
   const tmp = `${file}.${process.pid}.tmp`;
@@ -59,7 +72,12 @@ function historyFile(n: number): string {
 
 /** Our side, in its own process so its peak memory is its own. */
 function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildResult {
-  const out = execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, ...env } });
+  const out = execFileSync(cmd, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+    env: { ...process.env, ...env },
+  });
   return JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
 }
 
@@ -83,5 +101,12 @@ function runOurs(file: string, repeats: number): void {
     times.push(performance.now() - t0);
   }
   const { r, alpha, a, b } = fit;
-  console.log(JSON.stringify({ times, peakMb: process.resourceUsage().maxRSS / 1024, params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood }));
+  console.log(
+    JSON.stringify({
+      times,
+      peakMb: process.resourceUsage().maxRSS / 1024,
+      params: { r, alpha, a, b },
+      logLikelihood: fit.logLikelihood,
+    }),
+  );
 }

@@ -65,7 +65,9 @@ export function apiReport() {
       const dts = declared && declarations.get(path.resolve(declared.getSourceFile().fileName));
       if (!dts) throw new Error(`api-report: no declaration found for ${name} (from ${module})`);
       const original = (element.propertyName ?? element.name).text;
-      const printed = dts.statements.filter((s) => declaresName(s, original)).map((s) => printer.printNode(ts.EmitHint.Unspecified, s, dts));
+      const printed = dts.statements
+        .filter((s) => declaresName(s, original))
+        .map((s) => printer.printNode(ts.EmitHint.Unspecified, s, dts));
       if (printed.length === 0) throw new Error(`api-report: ${original} is not declared in ${dts.fileName}`);
       names.push(name);
       blocks.push(printed.join("\n"));

@@ -22,7 +22,10 @@ fs.mkdirSync(outDir, { recursive: true });
 for (const ties of RFM_SQL_TIES) {
   const source = rfmDuckDbScript(ties);
   for (const dialect of RFM_SQL_DIALECTS.filter((d) => d !== "duckdb")) {
-    const text = execFileSync(python, [path.join(root, "scripts", "transpile_sql.py"), dialect], { input: source, encoding: "utf8" });
+    const text = execFileSync(python, [path.join(root, "scripts", "transpile_sql.py"), dialect], {
+      input: source,
+      encoding: "utf8",
+    });
     const file = path.join(outDir, rfmVariantFile(dialect, ties));
     if (check) {
       if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) stale.push(path.relative(root, file));

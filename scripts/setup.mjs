@@ -40,7 +40,8 @@ function sh(cmd, cmdArgs, opts = {}) {
 /** `apt-get install` of Debian packages (through sudo when not root), after an `apt-get update`. */
 function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const apt = (aptArgs) => (process.getuid?.() === 0 ? sh("apt-get", aptArgs, { env }) : sh("sudo", ["apt-get", ...aptArgs], { env }));
+  const apt = (aptArgs) =>
+    process.getuid?.() === 0 ? sh("apt-get", aptArgs, { env }) : sh("sudo", ["apt-get", ...aptArgs], { env });
   apt(["update", "-qq"]);
   apt(["install", "-y", "-qq", ...packages]);
 }
@@ -80,7 +81,15 @@ const npmStamp = path.join(root, "node_modules", ".mall-segments-lock.sha256");
 const lockFile = path.join(root, "package-lock.json");
 const patchesDir = path.join(root, "patches");
 const npmInputs = () =>
-  [lockFile, ...(fs.existsSync(patchesDir) ? fs.readdirSync(patchesDir).sort().map((f) => path.join(patchesDir, f)) : [])]
+  [
+    lockFile,
+    ...(fs.existsSync(patchesDir)
+      ? fs
+          .readdirSync(patchesDir)
+          .sort()
+          .map((f) => path.join(patchesDir, f))
+      : []),
+  ]
     .map(sha256)
     .join(",");
 step(
@@ -138,12 +147,18 @@ step(
 
 // 5b. The postgres and spark RFM scripts, transpiled by sqlglot from the DuckDB SQL (regenerated after each build).
 const dialectsDir = path.join(root, "dist", "rfm", "sql", "dialects");
-const dialectFiles = ["postgres", "spark"].flatMap((d) => ["first", "min"].map((t) => path.join(dialectsDir, `rfm-warehouse.${d}.${t}.sql`)));
+const dialectFiles = ["postgres", "spark"].flatMap((d) =>
+  ["first", "min"].map((t) => path.join(dialectsDir, `rfm-warehouse.${d}.${t}.sql`)),
+);
 step(
   "RFM SQL dialects",
   () =>
     Math.min(...dialectFiles.map(mtime)) >
-    Math.max(mtime(distStamp), mtime(reqStamp), ...["transpile_sql.py", "rfm-sql-dialects.mjs"].map((f) => mtime(path.join(root, "scripts", f)))),
+    Math.max(
+      mtime(distStamp),
+      mtime(reqStamp),
+      ...["transpile_sql.py", "rfm-sql-dialects.mjs"].map((f) => mtime(path.join(root, "scripts", f))),
+    ),
   () => sh(process.execPath, [path.join(root, "scripts", "rfm-sql-dialects.mjs")]),
   "generating",
 );
@@ -159,7 +174,9 @@ step(
   () => {
     const dataHome = fs.mkdtempSync(path.join(root, "node_modules", ".deno-kernelspec-"));
     try {
-      sh(denoBin, ["jupyter", "--install", "--force"], { env: { ...process.env, XDG_DATA_HOME: dataHome, DENO_NO_UPDATE_CHECK: "1" } });
+      sh(denoBin, ["jupyter", "--install", "--force"], {
+        env: { ...process.env, XDG_DATA_HOME: dataHome, DENO_NO_UPDATE_CHECK: "1" },
+      });
       const installed = path.join(dataHome, "jupyter", "kernels", "deno");
       const spec = JSON.parse(fs.readFileSync(path.join(installed, "kernel.json"), "utf8"));
       spec.argv[0] = denoBin;
@@ -175,7 +192,12 @@ step(
 );
 
 // 6. Data sets: a valid local copy, else $MALL_SEGMENTS_DATA_DIR, else a download; always sha256-checked.
-step("data sets", () => false, () => sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]), "checking");
+step(
+  "data sets",
+  () => false,
+  () => sh(process.execPath, [path.join(root, "dist", "cli", "fetch-data.js")]),
+  "checking",
+);
 
 // 7. Debian's chromium for the real-browser tests.
 if (args.has("--browser")) {
@@ -188,7 +210,8 @@ if (args.has("--browser")) {
 
 // 8. PostgreSQL 15 and Java 17 (for pyspark) from Debian, for the real-engine tests (test/engine-*.test.ts).
 if (args.has("--engines")) {
-  const java17 = () => fs.existsSync("/usr/lib/jvm") && fs.readdirSync("/usr/lib/jvm").some((d) => /^java-17-openjdk/.test(d));
+  const java17 = () =>
+    fs.existsSync("/usr/lib/jvm") && fs.readdirSync("/usr/lib/jvm").some((d) => /^java-17-openjdk/.test(d));
   step(
     "PostgreSQL 15 and Java 17",
     () => fs.existsSync("/usr/lib/postgresql/15/bin/initdb") && java17(),

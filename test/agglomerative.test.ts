@@ -75,7 +75,10 @@ describe("agglomerative", () => {
     const { labels, merges } = agglomerative(X, { k: 5, linkage: "ward" });
     assert.deepEqual(cutTree(merges, 5), labels);
     assert.deepEqual(new Set(cutTree(merges, 1)), new Set([0]));
-    assert.deepEqual(cutTree(merges, X.length), X.map((_, i) => i));
+    assert.deepEqual(
+      cutTree(merges, X.length),
+      X.map((_, i) => i),
+    );
     assert.equal(labels[0], 0);
   });
 

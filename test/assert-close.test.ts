@@ -12,7 +12,16 @@ test("numbers: within rtol·|expected| + atol passes, beyond fails; NaN equals N
 });
 
 test("arrays, typed arrays and matrices compare elementwise and by length", () => {
-  assertClose([[1, 2], [3, 4]], [[1, 2], [3, 4 + 1e-12]]);
+  assertClose(
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    [
+      [1, 2],
+      [3, 4 + 1e-12],
+    ],
+  );
   assertClose(Float64Array.of(1, 2), [1, 2]);
   assert.throws(() => assertClose([1, 2], [1, 3]), /value\[1\]/);
   assert.throws(() => assertClose([1, 2], [1, 2, 3]), /length/);

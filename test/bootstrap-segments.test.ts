@@ -6,7 +6,12 @@ import { bootstrapSegments } from "../src/profile/bootstrap-segments";
 
 describe("bootstrapSegments", () => {
   test("estimates are the observed shares and means; a constant feature has a zero-width interval", () => {
-    const X = [[1, 5], [2, 5], [3, 5], [10, 5]];
+    const X = [
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [10, 5],
+    ];
     const [s0, s1] = bootstrapSegments(X, [0, 0, 0, 1], { seed: 1, resamples: 200 });
     assert.equal(s0!.share.estimate, 0.75);
     assert.equal(s0!.means[0]!.estimate, 2);

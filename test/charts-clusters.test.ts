@@ -12,10 +12,25 @@ import { assertClose } from "./helpers/assert-close";
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 test("clusters2dChart: one trace per cluster, noise in grey, centroids last", () => {
-  const X = [[0, 0], [1, 1], [5, 5], [9, 9]];
-  const fig = clusters2dChart(X, [0, 0, 1, -1], { centroids: [[0.5, 0.5], [5, 5]], featureNames: ["income", "spending"], hoverText: ["a", "b", "c", "d"] });
+  const X = [
+    [0, 0],
+    [1, 1],
+    [5, 5],
+    [9, 9],
+  ];
+  const fig = clusters2dChart(X, [0, 0, 1, -1], {
+    centroids: [
+      [0.5, 0.5],
+      [5, 5],
+    ],
+    featureNames: ["income", "spending"],
+    hoverText: ["a", "b", "c", "d"],
+  });
   const traces = fig.data as Json[];
-  assert.deepEqual(traces.map((t) => t.name), ["noise", "cluster 0", "cluster 1", "centroids"]);
+  assert.deepEqual(
+    traces.map((t) => t.name),
+    ["noise", "cluster 0", "cluster 1", "centroids"],
+  );
   assert.deepEqual(traces[1]!.x, [0, 1]);
   assert.deepEqual(traces[1]!.text, ["a", "b"]);
   assert.equal(traces[0]!.marker.color, "#9e9e9e");
@@ -24,17 +39,46 @@ test("clusters2dChart: one trace per cluster, noise in grey, centroids last", ()
 });
 
 test("clusters3dChart: scatter3d traces with the z column and scene titles", () => {
-  const fig = clusters3dChart([[1, 2, 3], [4, 5, 6]], [1, 0], { featureNames: ["age", "income", "spending"], clusterNames: ["young", "old"] });
+  const fig = clusters3dChart(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    [1, 0],
+    { featureNames: ["age", "income", "spending"], clusterNames: ["young", "old"] },
+  );
   const traces = fig.data as Json[];
-  assert.deepEqual(traces.map((t) => [t.type, t.name, t.z]), [["scatter3d", "young", [6]], ["scatter3d", "old", [3]]]);
+  assert.deepEqual(
+    traces.map((t) => [t.type, t.name, t.z]),
+    [
+      ["scatter3d", "young", [6]],
+      ["scatter3d", "old", [3]],
+    ],
+  );
   assert.equal((fig.layout.scene as Json).zaxis.title.text, "spending");
 });
 
 test("kmeansAnimationChart: one frame per step, a play button and a slider step per frame", () => {
-  const X = [[0, 0], [1, 0], [10, 0]];
+  const X = [
+    [0, 0],
+    [1, 0],
+    [10, 0],
+  ];
   const steps = [
-    { labels: [0, 0, 1], centroids: [[0, 0], [10, 0]] },
-    { labels: [0, 1, 1], centroids: [[0, 0], [5.5, 0]] },
+    {
+      labels: [0, 0, 1],
+      centroids: [
+        [0, 0],
+        [10, 0],
+      ],
+    },
+    {
+      labels: [0, 1, 1],
+      centroids: [
+        [0, 0],
+        [5.5, 0],
+      ],
+    },
   ];
   const fig = kmeansAnimationChart(X, steps);
   assert.equal(fig.frames!.length, 2);
@@ -44,14 +88,21 @@ test("kmeansAnimationChart: one frame per step, a play button and a slider step 
   const menu = (fig.layout.updatemenus as Json[])[0]!;
   assert.equal(menu.buttons[0].method, "animate");
   assert.equal(menu.buttons[0].args[0], null);
-  assert.deepEqual((fig.layout.sliders as Json[])[0]!.steps.map((s: Json) => s.args[0][0]), ["iteration 1", "iteration 2"]);
+  assert.deepEqual(
+    (fig.layout.sliders as Json[])[0]!.steps.map((s: Json) => s.args[0][0]),
+    ["iteration 1", "iteration 2"],
+  );
   assert.deepEqual((fig.data as Json[])[1]!.x, [0, 10]); // starts at step 1
   assert.throws(() => kmeansAnimationChart(X, []), /steps is empty/);
   assert.throws(() => kmeansAnimationChart(X, [{ labels: [0], centroids: [[0, 0]] }]), /has length 1, X has 3/);
 });
 
 // Leaves 0,1 at height 1; leaves 2,3 at height 1; then both pairs at 9 (scipy: [[0,1,1,2],[2,3,1,2],[4,5,9,4]]).
-const merges: MergeRow[] = [[0, 1, 1, 2], [2, 3, 1, 2], [4, 5, 9, 4]];
+const merges: MergeRow[] = [
+  [0, 1, 1, 2],
+  [2, 3, 1, 2],
+  [4, 5, 9, 4],
+];
 
 test("dendrogramChart: U shapes at the merge heights, leaves at 5, 15, 25, 35", () => {
   const fig = dendrogramChart(merges);
@@ -67,7 +118,10 @@ test("dendrogramChart: U shapes at the merge heights, leaves at 5, 15, 25, 35", 
 test("dendrogramChart with k: clusters coloured like cutTree, grey above the cut, cut line between heights", () => {
   const fig = dendrogramChart(merges, { k: 2 });
   const traces = fig.data as Json[];
-  assert.deepEqual(traces.map((t) => t.name), ["above the cut", "cluster 0", "cluster 1"]);
+  assert.deepEqual(
+    traces.map((t) => t.name),
+    ["above the cut", "cluster 0", "cluster 1"],
+  );
   assert.equal(traces[1]!.line.color, clusterColor(0));
   assert.deepEqual(traces[2]!.x.slice(0, 4), [25, 25, 35, 35]);
   assert.equal((fig.layout.shapes as Json[])[0]!.y0, 5); // (1 + 9) / 2
@@ -76,32 +130,91 @@ test("dendrogramChart with k: clusters coloured like cutTree, grey above the cut
 
 test("covarianceEllipse: axes along the eigenvectors, scaled by s·sqrt(eigenvalue)", () => {
   // Σ = diag(4, 1): semi-axes 2s along x and s along y; t = 0 → (μx + 2s, μy), t = π/2 → (μx, μy + s).
-  const [x, y] = covarianceEllipse([1, 2], [[4, 0], [0, 1]], 2, 4);
+  const [x, y] = covarianceEllipse(
+    [1, 2],
+    [
+      [4, 0],
+      [0, 1],
+    ],
+    2,
+    4,
+  );
   assertClose([x[0]!, y[0]!], [5, 2]);
   assertClose([x[1]!, y[1]!], [1, 4], 1e-9, 1e-9);
   // Σ = [[2, 1], [1, 2]]: eigenvalues 3 (along (1,1)) and 1; t = 0 → μ + sqrt(3)·(1,1)/sqrt(2).
-  const [x2, y2] = covarianceEllipse([0, 0], [[2, 1], [1, 2]], 1, 4);
+  const [x2, y2] = covarianceEllipse(
+    [0, 0],
+    [
+      [2, 1],
+      [1, 2],
+    ],
+    1,
+    4,
+  );
   assertClose([x2[0]!, y2[0]!], [Math.sqrt(1.5), Math.sqrt(1.5)]);
 });
 
 test("gmmEllipsesChart: points by most probable component with probability as opacity, ellipses per nStd", () => {
-  const X = [[0, 0], [10, 10], [5, 5]];
-  const P = [[0.9, 0.1], [0.2, 0.8], [0.5, 0.5]];
-  const fig = gmmEllipsesChart(X, P, [[0, 0], [10, 10]], [[[1, 0], [0, 1]], [[1, 0], [0, 1]]], { nStd: [1, 2, 3] });
+  const X = [
+    [0, 0],
+    [10, 10],
+    [5, 5],
+  ];
+  const P = [
+    [0.9, 0.1],
+    [0.2, 0.8],
+    [0.5, 0.5],
+  ];
+  const fig = gmmEllipsesChart(
+    X,
+    P,
+    [
+      [0, 0],
+      [10, 10],
+    ],
+    [
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    ],
+    { nStd: [1, 2, 3] },
+  );
   const traces = fig.data as Json[];
   assert.equal(traces.length, 2 + 2 * 3);
   assert.deepEqual(traces[0]!.x, [0, 5]); // ties go to the first component
   assert.deepEqual(traces[0]!.marker.opacity, [0.9, 0.5]);
   assert.deepEqual(traces[1]!.marker.opacity, [0.8]);
   assert.equal(traces[2]!.x.length, 61);
-  assert.throws(() => gmmEllipsesChart(X, P.slice(1), [[0, 0]], [[[1, 0], [0, 1]]]), /probabilities has 2 rows, X has 3/);
+  assert.throws(
+    () =>
+      gmmEllipsesChart(
+        X,
+        P.slice(1),
+        [[0, 0]],
+        [
+          [
+            [1, 0],
+            [0, 1],
+          ],
+        ],
+      ),
+    /probabilities has 2 rows, X has 3/,
+  );
 });
 
 test("kmeansAnimationSteps: a start step, one per iteration of run 0, capped keeping the last", () => {
   const it = (run: number, i: number) => ({ run, labels: [i], centroids: [[i]], previousCentroids: [[i - 1]] });
   const { steps, names } = kmeansAnimationSteps([it(0, 1), it(0, 2), it(0, 3), it(1, 1)]);
   assert.deepEqual(names, ["start", "iteration 1", "iteration 2", "iteration 3"]);
-  assert.deepEqual(steps.map((s) => s.centroids[0]![0]), [0, 1, 2, 3]);
+  assert.deepEqual(
+    steps.map((s) => s.centroids[0]![0]),
+    [0, 1, 2, 3],
+  );
   const capped = kmeansAnimationSteps([it(0, 1), it(0, 2), it(0, 3), it(0, 4)], 3);
   assert.deepEqual(capped.names, ["start", "iteration 1", "iteration 4"]);
   assert.throws(() => kmeansAnimationSteps([it(1, 1)]), /no iteration of run 0/);

@@ -39,7 +39,10 @@ test("silhouetteChart: bars sorted within clusters with gaps, average line, one 
   assert.deepEqual(traces[0]!.y, [0, 1]);
   assert.deepEqual(traces[1]!.y, [4, 5]); // after 2 bars and a gap of 2
   assert.equal(traces[1]!.marker.color, clusterColor(1));
-  assert.deepEqual(traces.map((t) => t.visible), [true, true, false, false, false]);
+  assert.deepEqual(
+    traces.map((t) => t.visible),
+    [true, true, false, false, false],
+  );
   assertClose((fig.layout.shapes as Json[])[0]!.x0, 0.375); // (0.5 + 0.1 + 0.7 + 0.2) / 4
   const buttons = (fig.layout.updatemenus as Json[])[0]!.buttons as Json[];
   assert.deepEqual(buttons[1]!.args[0].visible, [false, false, true, true, true]);
@@ -84,22 +87,47 @@ test("stabilityChart keeps error bars inside the range of the ARI, or draws a gi
   const t = (stabilityChart([2, 3], [0.95, 0.1], { interval: interval }).data as Json[])[0]!;
   assertClose(t.error_y.array, [0.05, 0.2], 1e-12);
   assertClose(t.error_y.arrayminus, [0.15, 0.05], 1e-12);
-  assert.throws(() => stabilityChart([2, 3], [1, 1], { interval: { lower: [0], upper: [1, 1] } }), /interval of 1 lower/);
+  assert.throws(
+    () => stabilityChart([2, 3], [1, 1], { interval: { lower: [0], upper: [1, 1] } }),
+    /interval of 1 lower/,
+  );
 });
 
 test("voteChart counts votes per k and highlights the majority", () => {
-  const t = (voteChart([{ index: "elbow", k: 5 }, { index: "silhouette", k: 5 }, { index: "gap", k: 3 }]).data as Json[])[0]!;
-  assert.deepEqual([t.x, t.y], [[3, 5], [1, 2]]);
+  const t = (
+    voteChart([
+      { index: "elbow", k: 5 },
+      { index: "silhouette", k: 5 },
+      { index: "gap", k: 3 },
+    ]).data as Json[]
+  )[0]!;
+  assert.deepEqual(
+    [t.x, t.y],
+    [
+      [3, 5],
+      [1, 2],
+    ],
+  );
   assert.deepEqual(t.text, ["gap", "elbow<br>silhouette"]);
   assert.deepEqual(t.marker.color, ["#636efa", "#ef553b"]);
 });
 
 test("pcaBiplotChart scales arrows so the longest reaches 80 % of the largest score", () => {
-  const scores = [[10, 0], [-10, 2], [0, -5]];
-  const components = [[0.6, 0.8], [0.8, -0.6]]; // loadings: a = (0.6, 0.8), b = (0.8, -0.6), both of length 1
+  const scores = [
+    [10, 0],
+    [-10, 2],
+    [0, -5],
+  ];
+  const components = [
+    [0.6, 0.8],
+    [0.8, -0.6],
+  ]; // loadings: a = (0.6, 0.8), b = (0.8, -0.6), both of length 1
   const fig = pcaBiplotChart(scores, components, ["a", "b"], { labels: [0, 1, 1], explainedVarianceRatio: [0.7, 0.2] });
   const traces = fig.data as Json[];
-  assert.deepEqual(traces.map((t) => t.name), ["cluster 0", "cluster 1", "a", "b"]);
+  assert.deepEqual(
+    traces.map((t) => t.name),
+    ["cluster 0", "cluster 1", "a", "b"],
+  );
   assertClose(traces[2]!.x, [0, 4.8]); // 0.6 · 0.8 · 10 / 1
   assertClose(traces[3]!.y, [0, -4.8]);
   assert.match((fig.layout.xaxis as Json).title.text, /70.0 % of variance/);
@@ -107,9 +135,22 @@ test("pcaBiplotChart scales arrows so the longest reaches 80 % of the largest sc
 });
 
 test("pcaBiplotChart: each feature's name sits beyond its arrow tip, not at the origin", () => {
-  const fig = pcaBiplotChart([[2, 0], [-2, 1]], [[1, 0], [0, 1]], ["a", "b"]);
+  const fig = pcaBiplotChart(
+    [
+      [2, 0],
+      [-2, 1],
+    ],
+    [
+      [1, 0],
+      [0, 1],
+    ],
+    ["a", "b"],
+  );
   const notes = fig.layout.annotations as Json[];
-  assert.deepEqual(notes.map((n) => n.text), ["", "<b>a</b>", "", "<b>b</b>"]);
+  assert.deepEqual(
+    notes.map((n) => n.text),
+    ["", "<b>a</b>", "", "<b>b</b>"],
+  );
   // longest loading 1 → arrow length 0.8 · 2 = 1.6; label at 1.12 × the tip.
   assertClose([notes[0]!.x, notes[1]!.x], [1.6, 1.6 * 1.12]);
 });
@@ -117,7 +158,10 @@ test("pcaBiplotChart: each feature's name sits beyond its arrow tip, not at the 
 test("silhouetteChart: `active` chooses the panel shown first", () => {
   const panels = [2, 3].map((k) => ({ k, samples: [0.5, 0.4, 0.3, 0.2], labels: [0, 0, 1, k - 1] }));
   const fig = silhouetteChart(panels, { active: 1 });
-  assert.deepEqual((fig.data as Json[]).map((t) => t.visible), [false, false, true, true, true]);
+  assert.deepEqual(
+    (fig.data as Json[]).map((t) => t.visible),
+    [false, false, true, true, true],
+  );
   assert.equal((fig.layout.updatemenus as Json[])[0]!.active, 1);
   assert.match((fig.layout.title as Json).text, /k = 3/);
   assert.throws(() => silhouetteChart(panels, { active: 2 }), /active=2 must be an integer in 0..1/);

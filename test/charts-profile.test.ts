@@ -13,7 +13,14 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 test("radarChart: closed polygons, min-max radius per feature, raw values for hover", () => {
   // age 20..60 and spending 20..80 across the two segments → segment 0 = (0, 1), segment 1 = (1, 0).
-  const fig = radarChart([[20, 80], [60, 20]], ["age", "spending"], { segmentNames: ["young spenders", "careful"] });
+  const fig = radarChart(
+    [
+      [20, 80],
+      [60, 20],
+    ],
+    ["age", "spending"],
+    { segmentNames: ["young spenders", "careful"] },
+  );
   const traces = fig.data as Json[];
   assert.deepEqual(traces[0]!.theta, ["age", "spending", "age"]);
   assert.deepEqual(traces[0]!.r, [0, 1, 0]);
@@ -25,39 +32,101 @@ test("radarChart: closed polygons, min-max radius per feature, raw values for ho
 });
 
 test("parallelCoordinatesChart: one dimension per feature plus the segment, stepwise colours", () => {
-  const t = (parallelCoordinatesChart([[1, 2], [3, 4], [5, 6]], [0, 1, 1], ["a", "b"], { segmentNames: ["x", "y"] }).data as Json[])[0]!;
+  const t = (
+    parallelCoordinatesChart(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      [0, 1, 1],
+      ["a", "b"],
+      { segmentNames: ["x", "y"] },
+    ).data as Json[]
+  )[0]!;
   assert.equal(t.type, "parcoords");
-  assert.deepEqual(t.dimensions.map((d: Json) => d.label), ["a", "b", "segment"]);
+  assert.deepEqual(
+    t.dimensions.map((d: Json) => d.label),
+    ["a", "b", "segment"],
+  );
   assert.deepEqual(t.dimensions[1].values, [2, 4, 6]);
   assert.deepEqual(t.dimensions[2].ticktext, ["x", "y"]);
-  assert.deepEqual(t.line.colorscale, [[0, "#636efa"], [0.5, "#636efa"], [0.5, "#ef553b"], [1, "#ef553b"]]);
+  assert.deepEqual(t.line.colorscale, [
+    [0, "#636efa"],
+    [0.5, "#636efa"],
+    [0.5, "#ef553b"],
+    [1, "#ef553b"],
+  ]);
 });
 
 test("boxBySegmentChart: a box per (feature, segment) on its own axis, legend once per segment", () => {
-  const fig = boxBySegmentChart([[1, 10], [2, 20], [3, 30]], [0, 1, 0], ["a", "b"]);
+  const fig = boxBySegmentChart(
+    [
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ],
+    [0, 1, 0],
+    ["a", "b"],
+  );
   const traces = fig.data as Json[];
-  assert.deepEqual(traces.map((t) => [t.xaxis, t.name, t.y, t.showlegend]), [
-    ["x", "segment 0", [1, 3], true], ["x", "segment 1", [2], true],
-    ["x2", "segment 0", [10, 30], false], ["x2", "segment 1", [20], false],
-  ]);
+  assert.deepEqual(
+    traces.map((t) => [t.xaxis, t.name, t.y, t.showlegend]),
+    [
+      ["x", "segment 0", [1, 3], true],
+      ["x", "segment 1", [2], true],
+      ["x2", "segment 0", [10, 30], false],
+      ["x2", "segment 1", [20], false],
+    ],
+  );
   assert.equal((fig.layout as Json).xaxis2.title.text, "b");
-  assert.deepEqual(traces.map((t) => t.boxpoints), ["outliers", "outliers", "outliers", "outliers"]);
+  assert.deepEqual(
+    traces.map((t) => t.boxpoints),
+    ["outliers", "outliers", "outliers", "outliers"],
+  );
   const strip = boxBySegmentChart([[1], [1], [3]], [0, 0, 0], ["a"], { points: "all" }).data as Json[];
   assert.deepEqual([strip[0].boxpoints, strip[0].pointpos, strip[0].jitter > 0], ["all", 0, true]);
 });
 
 test("distributionsBeforeAfterChart: top row before, bottom row after", () => {
-  const fig = distributionsBeforeAfterChart([[1, 5], [2, 6]], [[-1, -1], [1, 1]], ["a", "b"], { afterName: "standardised" });
+  const fig = distributionsBeforeAfterChart(
+    [
+      [1, 5],
+      [2, 6],
+    ],
+    [
+      [-1, -1],
+      [1, 1],
+    ],
+    ["a", "b"],
+    { afterName: "standardised" },
+  );
   const traces = fig.data as Json[];
-  assert.deepEqual(traces.map((t) => [t.xaxis, t.x]), [["x", [1, 2]], ["x2", [5, 6]], ["x3", [-1, 1]], ["x4", [-1, 1]]]);
+  assert.deepEqual(
+    traces.map((t) => [t.xaxis, t.x]),
+    [
+      ["x", [1, 2]],
+      ["x2", [5, 6]],
+      ["x3", [-1, 1]],
+      ["x4", [-1, 1]],
+    ],
+  );
   assert.equal((fig.layout as Json).xaxis4.title.text, "b: standardised");
   assert.throws(() => distributionsBeforeAfterChart([[1]], [[1]], ["a", "b"]), /rows of before must have 2 values/);
 });
 
 test("htmlTable: escapes text, rounds non-integers, truncates and highlights", () => {
-  const html = htmlTable([{ name: "<b>", k: 3, score: 0.4567, none: null }, { name: "x", k: 4, score: 1, none: undefined }], {
-    maxRows: 1, highlight: (r) => r.k === 3, headers: { score: "silhouette" },
-  });
+  const html = htmlTable(
+    [
+      { name: "<b>", k: 3, score: 0.4567, none: null },
+      { name: "x", k: 4, score: 1, none: undefined },
+    ],
+    {
+      maxRows: 1,
+      highlight: (r) => r.k === 3,
+      headers: { score: "silhouette" },
+    },
+  );
   assert.match(html, /&lt;b&gt;/);
   assert.match(html, />0\.46</);
   assert.match(html, />silhouette</);
@@ -81,7 +150,17 @@ test("profileRows flattens a profile: size, share %, mean/median/difference per 
   const profile = profileSegments([[1], [3], [10]], [0, 0, 1], ["x"], { categorical: { G: ["F", "M", "F"] } });
   const rows = profileRows(profile, { names: ["low x", "high x"] });
   assert.equal(rows.length, 3);
-  assert.deepEqual(Object.keys(rows[0]!), ["segment", "segment name", "size", "share %", "x mean", "x median", "x vs overall", "G: F %", "G: M %"]);
+  assert.deepEqual(Object.keys(rows[0]!), [
+    "segment",
+    "segment name",
+    "size",
+    "share %",
+    "x mean",
+    "x median",
+    "x vs overall",
+    "G: F %",
+    "G: M %",
+  ]);
   assertClose(rows[0]!["share %"] as number, 200 / 3);
   assertClose(rows[0]!["x vs overall"] as number, 2 - 14 / 3);
   assert.deepEqual([rows[0]!["G: F %"], rows[1]!["G: F %"]], [50, 100]);

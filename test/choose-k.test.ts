@@ -105,7 +105,10 @@ describe("choosing k on four blobs", () => {
     const result = chooseK(X, options);
     assert.equal(result.k, 4);
     assert.equal(result.voteCounts.length, 6);
-    assert.equal(result.voteCounts.reduce((a, b) => a + b, 0), Object.values(result.votes).filter((v) => v !== null).length);
+    assert.equal(
+      result.voteCounts.reduce((a, b) => a + b, 0),
+      Object.values(result.votes).filter((v) => v !== null).length,
+    );
     assert.deepEqual(chooseK(X, options), result);
   });
 
@@ -115,7 +118,10 @@ describe("choosing k on four blobs", () => {
     assert.throws(() => elbow(X, { kRange: [3, 2] }), /strictly increasing/);
     assert.throws(() => gapStatistic(X, { kRange: [1, 2], B: 0 }), /B=0/);
     // k = nSamples puts every point alone in data and references alike: W = 0, log W = −∞, gap = −∞ − (−∞) = NaN
-    assert.throws(() => gapStatistic([[0], [1], [5]], { kRange: [1, 2, 3], B: 2 }), /kRange\[2\]=3 must be an integer in 1\.\.2/);
+    assert.throws(
+      () => gapStatistic([[0], [1], [5]], { kRange: [1, 2, 3], B: 2 }),
+      /kRange\[2\]=3 must be an integer in 1\.\.2/,
+    );
     assert.ok(gapStatistic([[0], [1], [5]], { kRange: [1, 2], B: 2 }).gap.every(Number.isFinite));
     assert.throws(() => stability(X, { kRange: [1, 2] }), /kRange\[0\]=1 must be an integer in 2/);
     assert.throws(() => chooseK(X, { kRange: [1, 2] }), ArgumentError);

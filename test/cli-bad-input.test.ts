@@ -11,7 +11,11 @@ import { after, before, test } from "node:test";
 import { MALL_CSV, runSegment } from "./helpers/run-segment";
 
 const HEADER = "CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)";
-const good = (n: number): string[] => Array.from({ length: n }, (_, i) => `${i + 1},${i % 2 ? "Male" : "Female"},${20 + i},${15 + 7 * i},${(37 * i) % 100 + 1}`);
+const good = (n: number): string[] =>
+  Array.from(
+    { length: n },
+    (_, i) => `${i + 1},${i % 2 ? "Male" : "Female"},${20 + i},${15 + 7 * i},${((37 * i) % 100) + 1}`,
+  );
 const csv = (lines: string[]): string => lines.join("\n") + "\n";
 
 let dir: string;
@@ -36,29 +40,137 @@ const corpus: BadCase[] = [
   { name: "empty", content: "", message: /empty\.csv: file is empty/ },
   { name: "blank-lines-only", content: "\n\n  \n", message: /blank-lines-only\.csv: file is empty/ },
   { name: "header-only", content: csv([HEADER]), message: /header-only\.csv, row 2: header only/ },
-  { name: "binary", content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00]), message: /binary\.csv: not a text CSV file/ },
-  { name: "unknown-feature", content: csv([HEADER, ...rows]), args: ["--features", "Income,Age"], message: /unknown-feature\.csv, row 1: column "Income" not found/ },
-  { name: "unknown-id", content: csv([HEADER, ...rows]), args: ["--id", "customer_id"], message: /column "customer_id" not found/ },
-  { name: "non-numeric", content: csv([HEADER, ...rows.slice(0, 4), "5,Male,30,abc,40", ...rows.slice(5)]), message: /non-numeric\.csv, row 6, column "Annual Income \(k\$\)": not a number: "abc"/ },
-  { name: "infinity", content: csv([HEADER, ...rows.slice(0, 2), "3,Male,30,40,Infinity", ...rows.slice(3)]), message: /infinity\.csv, row 4, column "Spending Score \(1-100\)": not a finite number: "Infinity"/ },
-  { name: "overflow", content: csv([HEADER, "1,Male,30,1e999,40", ...rows.slice(1)]), message: /overflow\.csv, row 2, column "Annual Income \(k\$\)": not a finite number/ },
-  { name: "hex-number", content: csv([HEADER, ...rows.slice(0, 3), "4,Male,30,0x1F,40", ...rows.slice(4)]), message: /row 5, column "Annual Income \(k\$\)": not a number: "0x1F"/ },
-  { name: "nan-missing", content: csv([HEADER, "1,Male,30,NaN,40", ...rows.slice(1)]), message: /nan-missing\.csv: 1 missing value in feature columns \("Annual Income \(k\$\)": 1 \(first at row 2\)\); rerun with --impute/ },
-  { name: "missing-values", content: csv([HEADER, "1,Male,30,,40", "2,Male,30,50,", "3,Male,30,NA,7", ...rows.slice(3)]), message: /3 missing values in feature columns \("Annual Income \(k\$\)": 2 \(first at row 2\), "Spending Score \(1-100\)": 1 \(first at row 3\)\)/ },
-  { name: "ragged", content: csv([HEADER, ...rows.slice(0, 6), "7,Male,30,40", ...rows.slice(7)]), message: /ragged\.csv, row 8: row has 4 fields, the header has 5 \(ragged row\)/ },
-  { name: "broken-quoting", content: csv([HEADER, ...rows.slice(0, 3), '4,"Male,30,40,50', ...rows.slice(4)]), message: /broken-quoting\.csv, row \d+: .*broken quoting/ },
-  { name: "fewer-rows-than-k", content: csv([HEADER, ...rows.slice(0, 3)]), args: ["--k", "5"], message: /fewer-rows-than-k\.csv: 3 rows, fewer than k=5 segments/ },
-  { name: "constant-feature", content: csv([HEADER, ...rows.map((r) => r.replace(/,[^,]*$/, ",50"))]), message: /constant-feature\.csv, column "Spending Score \(1-100\)": constant feature: every value is 50/ },
-  { name: "duplicate-ids", content: csv([HEADER, ...rows.slice(0, 5), rows[2]!, ...rows.slice(6)]), message: /duplicate-ids\.csv, row 7, column "CustomerID": duplicate ID "3" \(first at row 4\)/ },
-  { name: "missing-id", content: csv([HEADER, ...rows.slice(0, 2), ",Male,30,40,50", ...rows.slice(3)]), message: /missing-id\.csv, row 4, column "CustomerID": missing ID/ },
-  { name: "duplicate-header", content: csv(["CustomerID,Age,Age,Annual Income (k$),Spending Score (1-100)", ...rows]), message: /the header names column "Age" twice/ },
-  { name: "all-dropped", content: csv([HEADER, "1,Male,30,,40", "2,Male,31,,41"]), args: ["--impute", "drop"], message: /no rows left after dropping 2 rows with missing values/ },
-  { name: "comma-decimal", content: csv([HEADER.replace(/,/g, ";"), ...rows.map((r) => r.replace(/,/g, ";")).slice(0, 3), "4;Male;30;40,5;50", ...rows.map((r) => r.replace(/,/g, ";")).slice(4)]), message: /row 5, column "Annual Income \(k\$\)": not a number: "40,5"/ },
-  { name: "unknown-option", content: csv([HEADER, ...rows]), args: ["--clusters", "4"], message: /run: Unknown option '--clusters'/ },
-  { name: "bad-k", content: csv([HEADER, ...rows]), args: ["--k", "zero"], message: /--k zero: must be an integer >= 1 or auto/ },
-  { name: "bad-algorithm", content: csv([HEADER, ...rows]), args: ["--algorithm", "dbscan"], message: /--algorithm dbscan: must be one of kmeans, gmm, agglomerative/ },
-  { name: "id-among-features", content: csv([HEADER, ...rows]), args: ["--features", "CustomerID,Age"], message: /column "CustomerID" is named twice/ },
-  { name: "bad-delimiter", content: csv([HEADER, ...rows]), args: ["--delimiter", "|"], message: /--delimiter "\|": must be one of/ },
+  {
+    name: "binary",
+    content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00]),
+    message: /binary\.csv: not a text CSV file/,
+  },
+  {
+    name: "unknown-feature",
+    content: csv([HEADER, ...rows]),
+    args: ["--features", "Income,Age"],
+    message: /unknown-feature\.csv, row 1: column "Income" not found/,
+  },
+  {
+    name: "unknown-id",
+    content: csv([HEADER, ...rows]),
+    args: ["--id", "customer_id"],
+    message: /column "customer_id" not found/,
+  },
+  {
+    name: "non-numeric",
+    content: csv([HEADER, ...rows.slice(0, 4), "5,Male,30,abc,40", ...rows.slice(5)]),
+    message: /non-numeric\.csv, row 6, column "Annual Income \(k\$\)": not a number: "abc"/,
+  },
+  {
+    name: "infinity",
+    content: csv([HEADER, ...rows.slice(0, 2), "3,Male,30,40,Infinity", ...rows.slice(3)]),
+    message: /infinity\.csv, row 4, column "Spending Score \(1-100\)": not a finite number: "Infinity"/,
+  },
+  {
+    name: "overflow",
+    content: csv([HEADER, "1,Male,30,1e999,40", ...rows.slice(1)]),
+    message: /overflow\.csv, row 2, column "Annual Income \(k\$\)": not a finite number/,
+  },
+  {
+    name: "hex-number",
+    content: csv([HEADER, ...rows.slice(0, 3), "4,Male,30,0x1F,40", ...rows.slice(4)]),
+    message: /row 5, column "Annual Income \(k\$\)": not a number: "0x1F"/,
+  },
+  {
+    name: "nan-missing",
+    content: csv([HEADER, "1,Male,30,NaN,40", ...rows.slice(1)]),
+    message:
+      /nan-missing\.csv: 1 missing value in feature columns \("Annual Income \(k\$\)": 1 \(first at row 2\)\); rerun with --impute/,
+  },
+  {
+    name: "missing-values",
+    content: csv([HEADER, "1,Male,30,,40", "2,Male,30,50,", "3,Male,30,NA,7", ...rows.slice(3)]),
+    message:
+      /3 missing values in feature columns \("Annual Income \(k\$\)": 2 \(first at row 2\), "Spending Score \(1-100\)": 1 \(first at row 3\)\)/,
+  },
+  {
+    name: "ragged",
+    content: csv([HEADER, ...rows.slice(0, 6), "7,Male,30,40", ...rows.slice(7)]),
+    message: /ragged\.csv, row 8: row has 4 fields, the header has 5 \(ragged row\)/,
+  },
+  {
+    name: "broken-quoting",
+    content: csv([HEADER, ...rows.slice(0, 3), '4,"Male,30,40,50', ...rows.slice(4)]),
+    message: /broken-quoting\.csv, row \d+: .*broken quoting/,
+  },
+  {
+    name: "fewer-rows-than-k",
+    content: csv([HEADER, ...rows.slice(0, 3)]),
+    args: ["--k", "5"],
+    message: /fewer-rows-than-k\.csv: 3 rows, fewer than k=5 segments/,
+  },
+  {
+    name: "constant-feature",
+    content: csv([HEADER, ...rows.map((r) => r.replace(/,[^,]*$/, ",50"))]),
+    message: /constant-feature\.csv, column "Spending Score \(1-100\)": constant feature: every value is 50/,
+  },
+  {
+    name: "duplicate-ids",
+    content: csv([HEADER, ...rows.slice(0, 5), rows[2]!, ...rows.slice(6)]),
+    message: /duplicate-ids\.csv, row 7, column "CustomerID": duplicate ID "3" \(first at row 4\)/,
+  },
+  {
+    name: "missing-id",
+    content: csv([HEADER, ...rows.slice(0, 2), ",Male,30,40,50", ...rows.slice(3)]),
+    message: /missing-id\.csv, row 4, column "CustomerID": missing ID/,
+  },
+  {
+    name: "duplicate-header",
+    content: csv(["CustomerID,Age,Age,Annual Income (k$),Spending Score (1-100)", ...rows]),
+    message: /the header names column "Age" twice/,
+  },
+  {
+    name: "all-dropped",
+    content: csv([HEADER, "1,Male,30,,40", "2,Male,31,,41"]),
+    args: ["--impute", "drop"],
+    message: /no rows left after dropping 2 rows with missing values/,
+  },
+  {
+    name: "comma-decimal",
+    content: csv([
+      HEADER.replace(/,/g, ";"),
+      ...rows.map((r) => r.replace(/,/g, ";")).slice(0, 3),
+      "4;Male;30;40,5;50",
+      ...rows.map((r) => r.replace(/,/g, ";")).slice(4),
+    ]),
+    message: /row 5, column "Annual Income \(k\$\)": not a number: "40,5"/,
+  },
+  {
+    name: "unknown-option",
+    content: csv([HEADER, ...rows]),
+    args: ["--clusters", "4"],
+    message: /run: Unknown option '--clusters'/,
+  },
+  {
+    name: "bad-k",
+    content: csv([HEADER, ...rows]),
+    args: ["--k", "zero"],
+    message: /--k zero: must be an integer >= 1 or auto/,
+  },
+  {
+    name: "bad-algorithm",
+    content: csv([HEADER, ...rows]),
+    args: ["--algorithm", "dbscan"],
+    message: /--algorithm dbscan: must be one of kmeans, gmm, agglomerative/,
+  },
+  {
+    name: "id-among-features",
+    content: csv([HEADER, ...rows]),
+    args: ["--features", "CustomerID,Age"],
+    message: /column "CustomerID" is named twice/,
+  },
+  {
+    name: "bad-delimiter",
+    content: csv([HEADER, ...rows]),
+    args: ["--delimiter", "|"],
+    message: /--delimiter "\|": must be one of/,
+  },
 ];
 
 test(`bad-input corpus (${corpus.length} cases): exit 2, one line naming the problem, no stack, no output folder`, () => {
@@ -78,7 +190,10 @@ test(`bad-input corpus (${corpus.length} cases): exit 2, one line naming the pro
     assert.ok(!fs.existsSync(out), `${c.name}: output folder was created`);
   }
   // No temporary folders are left beside the outputs either.
-  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith(".")), []);
+  assert.deepEqual(
+    fs.readdirSync(dir).filter((f) => f.startsWith(".")),
+    [],
+  );
 });
 
 test("a failing run leaves an existing output folder unchanged, and an output path that is a file is refused", () => {
@@ -90,7 +205,9 @@ test("a failing run leaves an existing output folder unchanged, and an output pa
   fs.writeFileSync(bad, csv([HEADER, "1,Male,30,abc,40", ...good(5).slice(1)]));
   const r = runSegment(["run", bad, "--out", out, "--quiet"]);
   assert.equal(r.code, 2);
-  const afterFiles = Object.fromEntries(fs.readdirSync(out).map((f) => [f, fs.readFileSync(path.join(out, f), "utf8")]));
+  const afterFiles = Object.fromEntries(
+    fs.readdirSync(out).map((f) => [f, fs.readFileSync(path.join(out, f), "utf8")]),
+  );
   assert.deepEqual(afterFiles, before);
 
   const fileOut = path.join(dir, "not-a-folder.txt");
@@ -114,14 +231,22 @@ test("usage errors: no command, unknown command, missing --out", () => {
 test("valid variants are accepted with the same segments: BOM, CRLF, quoted fields, ; and tab delimiters", () => {
   const text = fs.readFileSync(MALL_CSV, "utf8").replace(/\r\n/g, "\n");
   const lines = text.trimEnd().split("\n");
-  const quoteAll = (line: string): string => line.split(",").map((c) => `"${c}"`).join(",");
+  const quoteAll = (line: string): string =>
+    line
+      .split(",")
+      .map((c) => `"${c}"`)
+      .join(",");
   const variants: { name: string; content: string; args?: string[] }[] = [
     { name: "bom", content: "\uFEFF" + text },
     { name: "crlf", content: lines.join("\r\n") + "\r\n" },
     { name: "quoted", content: lines.map(quoteAll).join("\n") + "\n" },
     { name: "semicolon", content: lines.map((l) => l.replace(/,/g, ";")).join("\n") + "\n" },
     { name: "tab", content: lines.map((l) => l.replace(/,/g, "\t")).join("\n") + "\n" },
-    { name: "tab-named", content: lines.map((l) => l.replace(/,/g, "\t")).join("\n") + "\n", args: ["--delimiter", "tab"] },
+    {
+      name: "tab-named",
+      content: lines.map((l) => l.replace(/,/g, "\t")).join("\n") + "\n",
+      args: ["--delimiter", "tab"],
+    },
   ];
   const reference = path.join(dir, "variant-reference");
   assert.equal(runSegment(["run", MALL_CSV, "--k", "5", "--out", reference, "--quiet"]).code, 0);

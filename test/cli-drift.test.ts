@@ -41,7 +41,10 @@ describe("segment drift", () => {
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(s).slice(0, 4), ["features", "segments", "migration", "verdict"]);
-    assert.deepEqual(s.features, { "Annual Income (k$)": { psi: 0, band: "stable" }, "Spending Score (1-100)": { psi: 0, band: "stable" } });
+    assert.deepEqual(s.features, {
+      "Annual Income (k$)": { psi: 0, band: "stable" },
+      "Spending Score (1-100)": { psi: 0, band: "stable" },
+    });
     assert.equal(s.segments.psi, 0);
     assert.equal(s.verdict, "stable");
     assert.equal(s.migration.matched, 200);
@@ -62,7 +65,11 @@ describe("segment drift", () => {
       return t.rows.map((row) => Number(row[j]));
     };
     for (const name of ["Annual Income (k$)", "Spending Score (1-100)"]) {
-      assert.equal(s.features[name].psi, populationStabilityIndex(column(MALL_CSV, name), column(shifted, name)).psi, name);
+      assert.equal(
+        s.features[name].psi,
+        populationStabilityIndex(column(MALL_CSV, name), column(shifted, name)).psi,
+        name,
+      );
     }
     assert.equal(s.features["Spending Score (1-100)"].band, "refit");
     assert.equal(s.verdict, "refit");
@@ -70,8 +77,14 @@ describe("segment drift", () => {
     assert.equal(s.migration.matched, 150);
     assert.equal(s.migration.left, 50);
     assert.equal(s.migration.entered, 40);
-    assert.equal(s.migration.counts.flat().reduce((a: number, b: number) => a + b, 0), 150);
-    assert.equal(Object.values(s.segments.current as Record<string, { count: number }>).reduce((a, c) => a + c.count, 0), 190);
+    assert.equal(
+      s.migration.counts.flat().reduce((a: number, b: number) => a + b, 0),
+      150,
+    );
+    assert.equal(
+      Object.values(s.segments.current as Record<string, { count: number }>).reduce((a, c) => a + c.count, 0),
+      190,
+    );
     assert.ok(fs.existsSync(path.join(out, "drift.html")), "outputs are written before exit 3");
   });
 
@@ -93,7 +106,11 @@ describe("segment drift", () => {
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
     assert.match(r.stderr, /^segment: error: .*bad\.csv, row 1: column "Spending Score \(1-100\)" not found/);
     assert.equal(fs.existsSync(out), false);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith(".never")), [], "no temporary folder left");
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.startsWith(".never")),
+      [],
+      "no temporary folder left",
+    );
   });
 
   test("bad arguments: exit 2 with one line", () => {

@@ -45,7 +45,10 @@ test("segment rfm writes rfm.csv from the transactions sample; a missing file ex
     assert.equal(r.code, 0, r.stderr);
     const summary = JSON.parse(r.stdout);
     assert.ok(summary.customers > 0);
-    assert.match(fs.readFileSync(path.join(dir, "rfm", "rfm.csv"), "utf8"), /^CustomerID,recency_days,frequency,monetary/);
+    assert.match(
+      fs.readFileSync(path.join(dir, "rfm", "rfm.csv"), "utf8"),
+      /^CustomerID,recency_days,frequency,monetary/,
+    );
     const missing = runSegment(["rfm", path.join(dir, "nope.csv"), "--out", path.join(dir, "rfm2")]);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr.trimEnd().split("\n").length, 1);

@@ -38,7 +38,11 @@ function runCli(args: string[]): { model: Record<string, unknown>; labels: numbe
   const model = JSON.parse(fs.readFileSync(path.join(out, "model.json"), "utf8"));
   const segments = parseCsv(fs.readFileSync(path.join(out, "segments.csv"), "utf8"), "segments.csv");
   const ids = loadMallCustomers(MALL_CSV).customers.map((c) => String(c.customerId));
-  assert.deepEqual(segments.rows.map((r) => r[0]), ids, "segments.csv keeps the input order");
+  assert.deepEqual(
+    segments.rows.map((r) => r[0]),
+    ids,
+    "segments.csv keeps the input order",
+  );
   return { model, labels: segments.rows.map((r) => Number(r[1])) };
 }
 
@@ -67,7 +71,10 @@ test("fitSegments reports progress from the engines' onRun and returns the libra
   const Z = scaledMall();
   const ticks: string[] = [];
   const fit = fitSegments(Z, 5, "kmeans", 42, (done, total) => ticks.push(`${done}/${total}`));
-  assert.deepEqual(ticks, Array.from({ length: 10 }, (_, i) => `${i + 1}/10`));
+  assert.deepEqual(
+    ticks,
+    Array.from({ length: 10 }, (_, i) => `${i + 1}/10`),
+  );
   const reference = kmeans(Z, { k: 5, seed: 42, nInit: 10 });
   assert.deepEqual(fit, { labels: reference.labels, centroids: reference.centroids });
   const gmmTicks: string[] = [];
@@ -79,7 +86,15 @@ test("onRun sees every run with its inertia; the kept run is the lowest", () => 
   const Z = scaledMall();
   const runs: { run: number; nRuns: number; inertia: number }[] = [];
   const fit = kmeans(Z, { k: 5, seed: 42, nInit: 4, onRun: (r) => runs.push(r) });
-  assert.deepEqual(runs.map((r) => [r.run, r.nRuns]), [[0, 4], [1, 4], [2, 4], [3, 4]]);
+  assert.deepEqual(
+    runs.map((r) => [r.run, r.nRuns]),
+    [
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+    ],
+  );
   assert.equal(fit.inertia, Math.min(...runs.map((r) => r.inertia)));
   const withoutCallback = kmeans(Z, { k: 5, seed: 42, nInit: 4 });
   assert.deepEqual(withoutCallback, fit);

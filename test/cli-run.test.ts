@@ -33,7 +33,10 @@ test("defaults do the canonical analysis: income × spending, k auto → 5, kmea
   assert.equal(summary.kSelection.votes.filter((v: { k: number }) => v.k === 5).length, 4); // elbow, silhouette, DB, stability
   assert.deepEqual(summary.kSelection.ks, [2, 3, 4, 5, 6, 7, 8, 9, 10]);
   // The well-known five groups: sizes 81, 39, 35, 23, 22 and a silhouette of about 0.55.
-  assert.deepEqual(summary.segments.map((s: { size: number }) => s.size).sort((a: number, b: number) => b - a), [81, 39, 35, 23, 22]);
+  assert.deepEqual(
+    summary.segments.map((s: { size: number }) => s.size).sort((a: number, b: number) => b - a),
+    [81, 39, 35, 23, 22],
+  );
   assert.ok(Math.abs(summary.silhouette.score - 0.5539) < 0.005, `silhouette ${summary.silhouette.score}`);
   assert.equal(summary.silhouette.sampleSize, 200);
   const names = summary.segments.map((s: { name: string }) => s.name).sort();
@@ -44,7 +47,14 @@ test("defaults do the canonical analysis: income × spending, k auto → 5, kmea
     "Low annual income × low spending score",
     "Mid annual income × mid spending score",
   ]);
-  assert.deepEqual(fs.readdirSync(out).sort(), [".mall-segments-output", "model.json", "profiles.csv", "report.html", "rules.json", "segments.csv"]);
+  assert.deepEqual(fs.readdirSync(out).sort(), [
+    ".mall-segments-output",
+    "model.json",
+    "profiles.csv",
+    "report.html",
+    "rules.json",
+    "segments.csv",
+  ]);
 });
 
 test("segments.csv: pseudonymised IDs by HMAC-SHA256 under mall-segments:<seed>, deterministic given the seed; --keep-ids keeps them", () => {
@@ -57,15 +67,30 @@ test("segments.csv: pseudonymised IDs by HMAC-SHA256 under mall-segments:<seed>,
   const ta = readCsvFile(path.join(a, "segments.csv"));
   assert.deepEqual(ta.header, ["CustomerID (pseudonym)", "segment", "segment_name"]);
   assert.equal(ta.rows[0]![0], "c_" + createHmac("sha256", "mall-segments:7").update("1").digest("hex").slice(0, 16));
-  assert.equal(fs.readFileSync(path.join(a, "segments.csv"), "utf8"), fs.readFileSync(path.join(b, "segments.csv"), "utf8"));
+  assert.equal(
+    fs.readFileSync(path.join(a, "segments.csv"), "utf8"),
+    fs.readFileSync(path.join(b, "segments.csv"), "utf8"),
+  );
   const tc = readCsvFile(path.join(c, "segments.csv"));
   assert.deepEqual(tc.header, ["CustomerID", "segment", "segment_name"]);
-  assert.deepEqual(tc.rows.map((r) => r[0]), Array.from({ length: 200 }, (_, i) => String(i + 1)));
-  assert.deepEqual(tc.rows.map((r) => r[1]), ta.rows.map((r) => r[1]));
+  assert.deepEqual(
+    tc.rows.map((r) => r[0]),
+    Array.from({ length: 200 }, (_, i) => String(i + 1)),
+  );
+  assert.deepEqual(
+    tc.rows.map((r) => r[1]),
+    ta.rows.map((r) => r[1]),
+  );
   // A secret key from the environment changes every pseudonym.
   const d = path.join(dir, "ids-d");
-  assert.equal(runSegment(["run", MALL_CSV, "--k", "5", "--seed", "7", "--out", d, "--quiet"], { SEGMENT_ID_KEY: "s3cret" }).code, 0);
-  assert.equal(readCsvFile(path.join(d, "segments.csv")).rows[0]![0], "c_" + createHmac("sha256", "s3cret").update("1").digest("hex").slice(0, 16));
+  assert.equal(
+    runSegment(["run", MALL_CSV, "--k", "5", "--seed", "7", "--out", d, "--quiet"], { SEGMENT_ID_KEY: "s3cret" }).code,
+    0,
+  );
+  assert.equal(
+    readCsvFile(path.join(d, "segments.csv")).rows[0]![0],
+    "c_" + createHmac("sha256", "s3cret").update("1").digest("hex").slice(0, 16),
+  );
 });
 
 test("profiles.csv and model.json hold what a reader and a re-scorer need", () => {
@@ -77,13 +102,21 @@ test("profiles.csv and model.json hold what a reader and a re-scorer need", () =
   assert.ok(profiles.header.includes("Gender=Female share"));
   assert.equal(profiles.header[profiles.header.length - 1], "recommendation");
   const sizes = profiles.rows.map((r) => Number(r[2]));
-  assert.equal(sizes.reduce((s, x) => s + x, 0), 200);
+  assert.equal(
+    sizes.reduce((s, x) => s + x, 0),
+    200,
+  );
   const model = JSON.parse(fs.readFileSync(path.join(out, "model.json"), "utf8"));
   assert.equal(model.format, "mall-segments/segment-model");
   assert.equal(model.version, 1);
   assert.deepEqual(model.features, ["Annual Income (k$)", "Spending Score (1-100)"]);
   assert.deepEqual(model.categorical, [{ column: "Gender", levels: ["Female", "Male"] }]);
-  assert.deepEqual(model.encodedFeatures, ["Annual Income (k$)", "Spending Score (1-100)", "Gender=Female", "Gender=Male"]);
+  assert.deepEqual(model.encodedFeatures, [
+    "Annual Income (k$)",
+    "Spending Score (1-100)",
+    "Gender=Female",
+    "Gender=Male",
+  ]);
   assert.equal(model.scaler.method, "standard");
   assert.ok(Math.abs(model.scaler.center[0] - 60.56) < 1e-9);
   assert.equal(model.centroids.length, 5);
@@ -97,7 +130,8 @@ test("report.html is one offline page: plotly.js embedded once, the sections, th
   const plotly = fs.readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8");
   const marker = plotly.slice(0, 200);
   assert.equal(html.split(marker).length - 1, 1, "plotly.js must appear exactly once");
-  for (const heading of ["Data", "Choosing k", "Segments", "Profiles", "Segments and recommendations"]) assert.match(html, new RegExp(`<h2>${heading}</h2>`));
+  for (const heading of ["Data", "Choosing k", "Segments", "Profiles", "Segments and recommendations"])
+    assert.match(html, new RegExp(`<h2>${heading}</h2>`));
   assert.match(html, /High annual income × low spending score/);
   assert.ok(!/<script[^>]+src=/i.test(html), "no external script");
   assert.ok(!/<link[^>]+href=/i.test(html), "no external stylesheet");
@@ -111,7 +145,17 @@ test("--impute median and --impute drop proceed and count what they changed", ()
   lines[10] = lines[10]!.replace(/,(\d+),(\d+)$/, ",NA,$2"); // row 11: income missing
   lines[20] = lines[20]!.replace(/,(\d+),(\d+)$/, ",,"); // row 21: both missing
   fs.writeFileSync(file, lines.join("\n") + "\n");
-  const median = runSegment(["run", file, "--k", "5", "--impute", "median", "--json", "--out", path.join(dir, "imp-median")]);
+  const median = runSegment([
+    "run",
+    file,
+    "--k",
+    "5",
+    "--impute",
+    "median",
+    "--json",
+    "--out",
+    path.join(dir, "imp-median"),
+  ]);
   assert.equal(median.code, 0, median.stderr);
   const m = JSON.parse(median.stdout);
   assert.deepEqual(m.missing, { "Spending Score (1-100)": 2, "Annual Income (k$)": 2 });
@@ -145,7 +189,17 @@ test("segment score re-assigns the training customers to their own segments (kme
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /new\.csv: 1 missing value in feature columns/);
   assert.ok(!fs.existsSync(path.join(dir, "new-scored.csv")));
-  const ok = runSegment(["score", model, fresh, "--impute", "median", "--keep-ids", "--out", path.join(dir, "new-scored.csv"), "--quiet"]);
+  const ok = runSegment([
+    "score",
+    model,
+    fresh,
+    "--impute",
+    "median",
+    "--keep-ids",
+    "--out",
+    path.join(dir, "new-scored.csv"),
+    "--quiet",
+  ]);
   assert.equal(ok.code, 0, ok.stderr);
   const rows = readCsvFile(path.join(dir, "new-scored.csv")).rows;
   assert.equal(rows[0]![2], "High annual income × high spending score");
@@ -154,7 +208,19 @@ test("segment score re-assigns the training customers to their own segments (kme
 });
 
 test("agglomerative and other scalers run; --help shows examples", () => {
-  const r = runSegment(["run", MALL_CSV, "--k", "5", "--algorithm", "agglomerative", "--scale", "minmax", "--json", "--out", path.join(dir, "agg")]);
+  const r = runSegment([
+    "run",
+    MALL_CSV,
+    "--k",
+    "5",
+    "--algorithm",
+    "agglomerative",
+    "--scale",
+    "minmax",
+    "--json",
+    "--out",
+    path.join(dir, "agg"),
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).segments.length, 5);
   const help = runSegment(["--help"]);
@@ -166,7 +232,9 @@ test("agglomerative and other scalers run; --help shows examples", () => {
 test("a categorical level named like an Object.prototype member ('constructor') is profiled, not a crash", () => {
   // rows 1-3 are "constructor": segments without them must show a 0 share of it, not Object.prototype.constructor
   const lines = fs.readFileSync(MALL_CSV, "utf8").trimEnd().split(/\r?\n/);
-  const edited = lines.map((line, i) => (i >= 1 && i <= 3 ? line.replace(/^(\d+),(Male|Female),/, "$1,constructor,") : line));
+  const edited = lines.map((line, i) =>
+    i >= 1 && i <= 3 ? line.replace(/^(\d+),(Male|Female),/, "$1,constructor,") : line,
+  );
   const file = path.join(dir, "proto.csv");
   fs.writeFileSync(file, edited.join("\n") + "\n");
   const out = path.join(dir, "proto");
@@ -178,7 +246,10 @@ test("a categorical level named like an Object.prototype member ('constructor') 
   const shares = profiles.rows.map((row) => Number(row[column]));
   const sizes = profiles.rows.map((row) => Number(row[profiles.header.indexOf("size")]));
   // 3 "constructor" customers in all: the size-weighted shares (rounded to 4 digits) add up to 3
-  assertCloseTo(shares.reduce((sum, s, i) => sum + s * sizes[i]!, 0), 3);
+  assertCloseTo(
+    shares.reduce((sum, s, i) => sum + s * sizes[i]!, 0),
+    3,
+  );
   assert.ok(shares.some((s) => s === 0));
 });
 

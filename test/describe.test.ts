@@ -12,7 +12,10 @@ suite("describe", () => {
   it("matches hand-computed values", () => {
     // [1, 2, 3, 4]: mean 2.5; sample variance (2.25 + 0.25 + 0.25 + 2.25) / 3 = 5/3; q25 at position 0.75 → 1.75.
     const [s] = describe({ x: [4, 1, 3, 2] });
-    assert.deepEqual({ ...s, std: undefined }, { column: "x", count: 4, mean: 2.5, std: undefined, min: 1, q25: 1.75, median: 2.5, q75: 3.25, max: 4 });
+    assert.deepEqual(
+      { ...s, std: undefined },
+      { column: "x", count: 4, mean: 2.5, std: undefined, min: 1, q25: 1.75, median: 2.5, q75: 3.25, max: 4 },
+    );
     assertClose(s!.std, Math.sqrt(5 / 3));
     assert.equal(quantileSorted([7], 0.5), 7);
   });
@@ -24,7 +27,11 @@ suite("describe", () => {
 
 suite("on the Mall data, equal to pandas", () => {
   const customers = loadMallCustomers(dataFile("Mall_Customers.csv")).customers;
-  const columns = { Age: customers.map((c) => c.age), Income: customers.map((c) => c.income), Spending: customers.map((c) => c.spending) };
+  const columns = {
+    Age: customers.map((c) => c.age),
+    Income: customers.map((c) => c.income),
+    Spending: customers.map((c) => c.spending),
+  };
   const script = [
     "import json, sys, pandas as pd",
     "df = pd.read_csv(sys.argv[1]).iloc[:, 2:5]",
@@ -32,7 +39,9 @@ suite("on the Mall data, equal to pandas", () => {
     "print(json.dumps({'describe': d.values.T.tolist(), 'corr': df.corr().values.tolist()}))",
   ].join("\n");
   const python = path.resolve(__dirname, "..", ".venv", "bin", "python");
-  const pandas = JSON.parse(execFileSync(python, ["-c", script, dataFile("Mall_Customers.csv")], { encoding: "utf8" })) as { describe: number[][]; corr: number[][] };
+  const pandas = JSON.parse(
+    execFileSync(python, ["-c", script, dataFile("Mall_Customers.csv")], { encoding: "utf8" }),
+  ) as { describe: number[][]; corr: number[][] };
 
   it("describe: count, mean, std, min, 25 %, 50 %, 75 %, max", () => {
     const ours = describe(columns).map((s) => [s.count, s.mean, s.std, s.min, s.q25, s.median, s.q75, s.max]);

@@ -4,7 +4,11 @@ import { completeMatrix, makeDirty, type CustomerLike } from "../src/data/dirty"
 
 // 20 clean rows: ids 1..20, ages 20..39, incomes 30..49, spending 40..59.
 const clean: CustomerLike[] = Array.from({ length: 20 }, (_, i) => ({
-  customerId: i + 1, gender: i % 2 ? "Male" : "Female", age: 20 + i, income: 30 + i, spending: 40 + i,
+  customerId: i + 1,
+  gender: i % 2 ? "Male" : "Female",
+  age: 20 + i,
+  income: 30 + i,
+  spending: 40 + i,
 }));
 
 test("makeDirty injects the requested counts and logs each change", () => {

@@ -85,6 +85,11 @@ for (const ties of ["first", "min"] as const satisfies readonly QuintileTies[]) 
     pg.psql(`\\pset format csv\n\\pset null '\u2400NULL'\n${lines.join("\n")}\n`);
     const [funnel, rfm] = outputs.map((file) => readCsv(fs.readFileSync(file, "utf8")));
     assert.deepEqual(Object.keys(rfm![0]!), [...RFM_COLUMNS]);
-    assertSameRfm("postgres", funnel!.map((r) => Object.values(r)), rfm!.map((r) => Object.values(r)), await rfmReference(retailSamplePath(), ties));
+    assertSameRfm(
+      "postgres",
+      funnel!.map((r) => Object.values(r)),
+      rfm!.map((r) => Object.values(r)),
+      await rfmReference(retailSamplePath(), ties),
+    );
   });
 }

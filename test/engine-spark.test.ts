@@ -67,7 +67,11 @@ for (const ties of ["first", "min"] as const satisfies readonly QuintileTies[]) 
     }
     const statements = sqlStatements(segmentCli(["rfm", "--print-sql", "--dialect", "spark", "--ties", ties]));
     const firstQuery = statements.findIndex(isQuery);
-    assert.deepEqual(statements.map(isQuery), [false, false, true, false, true], "views, the funnel, a view, the RFM table");
+    assert.deepEqual(
+      statements.map(isQuery),
+      [false, false, true, false, true],
+      "views, the funnel, a view, the RFM table",
+    );
     // The views and the funnel, then the RFM table (the temporary views live in the one session).
     const funnel = await spark.sql(statements.slice(0, firstQuery + 1));
     const rfm = await spark.sql(statements.slice(firstQuery + 1));

@@ -9,7 +9,11 @@ import { type DatasetEntry, fetchDataset, normalisedSha256, readManifest } from 
 import { dataFile } from "./helpers/data-files";
 
 const LF = "a,b\n1,2\n";
-const entry: DatasetEntry = { file: "t.csv", sha256: createHash("sha256").update(LF).digest("hex"), urls: ["https://example.invalid/t.csv"] };
+const entry: DatasetEntry = {
+  file: "t.csv",
+  sha256: createHash("sha256").update(LF).digest("hex"),
+  urls: ["https://example.invalid/t.csv"],
+};
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "fetch-"));
 const noDownload = async (url: string): Promise<Uint8Array> => {
   throw new Error(`offline (${url})`);
@@ -23,13 +27,19 @@ describe("fetchDataset", () => {
   it("keeps a valid file already in the data folder", async () => {
     const dataDir = tmp();
     fs.writeFileSync(path.join(dataDir, "t.csv"), LF);
-    assert.deepEqual(await fetchDataset(entry, { dataDir, sourceDir: "", download: noDownload }), { path: path.join(dataDir, "t.csv"), source: "present" });
+    assert.deepEqual(await fetchDataset(entry, { dataDir, sourceDir: "", download: noDownload }), {
+      path: path.join(dataDir, "t.csv"),
+      source: "present",
+    });
   });
 
   it("refuses a file in the data folder whose sha256 differs, never using it", async () => {
     const dataDir = tmp();
     fs.writeFileSync(path.join(dataDir, "t.csv"), "a,b\n1,3\n");
-    await assert.rejects(fetchDataset(entry, { dataDir, download: noDownload }), (e: unknown) => e instanceof ChecksumError && /does not match/.test(e.message));
+    await assert.rejects(
+      fetchDataset(entry, { dataDir, download: noDownload }),
+      (e: unknown) => e instanceof ChecksumError && /does not match/.test(e.message),
+    );
   });
 
   it("copies from MALL_SEGMENTS_DATA_DIR, storing LF line endings", async () => {
@@ -52,12 +62,18 @@ describe("fetchDataset", () => {
   });
 
   it("names every place it looked when nothing is found", async () => {
-    await assert.rejects(fetchDataset(entry, { dataDir: tmp(), sourceDir: tmp(), download: noDownload }), /not found[\s\S]*offline/);
+    await assert.rejects(
+      fetchDataset(entry, { dataDir: tmp(), sourceDir: tmp(), download: noDownload }),
+      /not found[\s\S]*offline/,
+    );
   });
 
   it("the manifest's checksums match the shared copies", () => {
     const manifest = readManifest(path.resolve(__dirname, "..", "data", "manifest.json"));
-    assert.deepEqual(manifest.map((d) => d.file), ["Mall_Customers.csv", "online_retail_sample.csv"]);
+    assert.deepEqual(
+      manifest.map((d) => d.file),
+      ["Mall_Customers.csv", "online_retail_sample.csv"],
+    );
     for (const d of manifest) assert.equal(normalisedSha256(fs.readFileSync(dataFile(d.file))), d.sha256, d.file);
   });
 });

@@ -86,7 +86,11 @@ describe("gaussianMixture", () => {
     const X = modelsFixture.data[c.data]!;
     const precisions = c.init.precisions as number[][];
     const covariances = precisions.map((row) => row.map((p) => 1 / p));
-    const model = gaussianMixture(X, { k: c.k, covarianceType: "diag", init: { ...c.init, precisions: undefined, covariances } });
+    const model = gaussianMixture(X, {
+      k: c.k,
+      covarianceType: "diag",
+      init: { ...c.init, precisions: undefined, covariances },
+    });
     assertClose(model.bic, c.fit.bic, 1e-6);
   });
 
@@ -100,12 +104,35 @@ describe("gaussianMixture", () => {
     assert.throws(() => gaussianMixture(X, { k: 1, nInit: 0 }), ArgumentError);
     assert.throws(() => gaussianMixture([[0], [NaN]], { k: 1 }), ArgumentError);
     assert.throws(() => gaussianMixture([], { k: 1 }), ArgumentError);
-    assert.throws(() => gaussianMixture(X, { k: 1, init: { weights: [0.5], means: [[0]], precisions: [[[1]]] } }), /sum to 1/);
-    assert.throws(() => gaussianMixture(X, { k: 1, init: { weights: [1], means: [[0, 1]], precisions: [[[1]]] } }), /shape/);
-    assert.throws(() => gaussianMixture(X, { k: 1, init: { weights: [1], means: [[0]], precisions: [[[-1]]] } }), /positive definite/);
-    assert.throws(() => gaussianMixture(X, { k: 1, init: { weights: [1], means: [[0]] } }), /precisions or covariances/);
+    assert.throws(
+      () => gaussianMixture(X, { k: 1, init: { weights: [0.5], means: [[0]], precisions: [[[1]]] } }),
+      /sum to 1/,
+    );
+    assert.throws(
+      () => gaussianMixture(X, { k: 1, init: { weights: [1], means: [[0, 1]], precisions: [[[1]]] } }),
+      /shape/,
+    );
+    assert.throws(
+      () => gaussianMixture(X, { k: 1, init: { weights: [1], means: [[0]], precisions: [[[-1]]] } }),
+      /positive definite/,
+    );
+    assert.throws(
+      () => gaussianMixture(X, { k: 1, init: { weights: [1], means: [[0]] } }),
+      /precisions or covariances/,
+    );
     // collinear points: a singular covariance without regCovar
-    assert.throws(() => gaussianMixture([[0, 0], [1, 1], [2, 2]], { k: 1, regCovar: 0 }), /ill-defined/);
+    assert.throws(
+      () =>
+        gaussianMixture(
+          [
+            [0, 0],
+            [1, 1],
+            [2, 2],
+          ],
+          { k: 1, regCovar: 0 },
+        ),
+      /ill-defined/,
+    );
     assert.throws(() => gmmPredictProba(gaussianMixture(X, { k: 1 }), [[0, 1]]), /features/);
   });
 });

@@ -36,7 +36,11 @@ describe("k-means reaches scikit-learn's best-known optimum on the Mall data", (
         assert.equal(result.converged, true);
         // the same centres, up to the order of the cluster numbers
         const order = ref.centroids.map((_, c) => result.labels[ref.labels.indexOf(c)]!);
-        assertClose(order.map((c) => result.centroids[c]!), ref.centroids, 1e-9);
+        assertClose(
+          order.map((c) => result.centroids[c]!),
+          ref.centroids,
+          1e-9,
+        );
       });
     }
   }
@@ -82,12 +86,26 @@ describe("k-means behaviour", () => {
     assert.equal(r.inertia, 2);
     assert.equal(r.iterations, 2);
     assert.equal(seen.length, 2);
-    assert.deepEqual(seen[0], { run: 0, iteration: 1, labels: [0, 0, 0, 0], centroids: [[1], [10]], previousCentroids: [[0], [100]] });
+    assert.deepEqual(seen[0], {
+      run: 0,
+      iteration: 1,
+      labels: [0, 0, 0, 0],
+      centroids: [[1], [10]],
+      previousCentroids: [[0], [100]],
+    });
     assert.deepEqual(seen[1]!.labels, [0, 0, 0, 1]);
   });
 
   it("handles fewer distinct points than k (duplicates) without NaN", () => {
-    const r = kmeans([[1, 1], [1, 1], [1, 1], [5, 5]], { k: 3, nInit: 2 });
+    const r = kmeans(
+      [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+        [5, 5],
+      ],
+      { k: 3, nInit: 2 },
+    );
     assert.ok(r.centroids.flat().every(Number.isFinite));
     assert.equal(r.inertia, 0);
   });
@@ -108,7 +126,11 @@ describe("k-means behaviour", () => {
 });
 
 /** Plain Lloyd as scikit-learn writes it (no bounds, no empty clusters expected), the reference for the fast path. */
-function naiveLloyd(X: number[][], init: number[][], maxIter: number): { labels: number[]; centres: number[][]; iterations: number } {
+function naiveLloyd(
+  X: number[][],
+  init: number[][],
+  maxIter: number,
+): { labels: number[]; centres: number[][]; iterations: number } {
   let centres = init.map((c) => c.slice());
   let labels: number[] = [];
   let previous: number[] = [];
@@ -162,7 +184,11 @@ describe("the bounded assignment gives plain Lloyd's iterations", () => {
 
   // The assignment kernel is generated per shape: rows and centres in locals (above), centres in an array when
   // k · d > 64, and feature loops when d > 8; each must give plain Lloyd's labels and centres.
-  for (const [n, d, k] of [[1500, 2, 40], [800, 10, 4], [500, 1, 3]] as const) {
+  for (const [n, d, k] of [
+    [1500, 2, 40],
+    [800, 10, 4],
+    [500, 1, 3],
+  ] as const) {
     it(`uniform random data, n = ${n}, d = ${d}, k = ${k}, tol = 0`, () => {
       const random = seededRandom(d * 100 + k);
       const X = Array.from({ length: n }, () => Array.from({ length: d }, () => random()));

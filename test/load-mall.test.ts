@@ -32,7 +32,10 @@ describe("loadMallCustomers on the real data set", () => {
   it("reads 200 customers with the documented value ranges", () => {
     assert.equal(data.customers.length, 200);
     const reference = readMall(); // an independent csv-parse reading of the same file
-    assert.deepEqual(data.customers.map((c) => [c.gender, c.age, c.income, c.spending]), reference.gender.map((g, i) => [g, reference.age[i], reference.income[i], reference.spending[i]]));
+    assert.deepEqual(
+      data.customers.map((c) => [c.gender, c.age, c.income, c.spending]),
+      reference.gender.map((g, i) => [g, reference.age[i], reference.income[i], reference.spending[i]]),
+    );
     assert.equal(data.customers.filter((c) => c.gender === "Female").length, 112);
     const ages = data.customers.map((c) => c.age);
     assert.equal(Math.min(...ages), 18);
@@ -47,10 +50,17 @@ describe("loadMallCustomers on the real data set", () => {
 
 describe("accepted variants", () => {
   it("takes the Genre header, zero-padded IDs, a BOM, CRLF and quoted fields", () => {
-    const text = '\uFEFFCustomerID,Genre,Age,Annual Income (k$),Spending Score (1-100)\r\n"0001","Male",25,40,52\r\n0002,female,31,62,77\r\n';
+    const text =
+      '\uFEFFCustomerID,Genre,Age,Annual Income (k$),Spending Score (1-100)\r\n"0001","Male",25,40,52\r\n0002,female,31,62,77\r\n';
     const data = parseMallCustomers(text);
     assert.equal(data.genderHeader, "Genre");
-    assert.deepEqual(data.customers.map((c) => [c.customerId, c.gender]), [[1, "Male"], [2, "Female"]]);
+    assert.deepEqual(
+      data.customers.map((c) => [c.customerId, c.gender]),
+      [
+        [1, "Male"],
+        [2, "Female"],
+      ],
+    );
   });
   it("detects a semicolon delimiter", () => {
     assert.equal(parseMallCustomers(GOOD.replace(/,/g, ";")).customers.length, 3);
@@ -60,7 +70,10 @@ describe("accepted variants", () => {
 describe("bad input gives a DataError naming file, row and column", () => {
   it("missing file", () => {
     const missing = path.join(os.tmpdir(), "no-such-dir", "Mall_Customers.csv");
-    assert.throws(() => loadMallCustomers(missing), (e: unknown) => e instanceof DataError && /file not found/.test(e.message) && e.file === missing);
+    assert.throws(
+      () => loadMallCustomers(missing),
+      (e: unknown) => e instanceof DataError && /file not found/.test(e.message) && e.file === missing,
+    );
   });
   it("empty file", () => {
     const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mall-")), "empty.csv");
@@ -68,15 +81,45 @@ describe("bad input gives a DataError naming file, row and column", () => {
     assert.throws(() => loadMallCustomers(empty), /empty\.csv: file is empty/);
   });
   it("header only", () => rejects(`${HEADER}\n`, { row: 2, message: /header only/ }));
-  it("missing column", () => rejects("CustomerID,Gender,Age,Annual Income (k$)\n1,Male,25,40\n", { row: 1, message: /missing column\(s\) "Spending Score \(1-100\)"/ }));
-  it("text in a numeric column", () => rejects(GOOD.replace("2,Female,31,", "2,Female,twenty-one,"), { row: 3, column: "Age", message: /"twenty-one" is not a number/ }));
-  it("missing value", () => rejects(GOOD.replace("3,Female,44,18,12", "3,Female,44,,12"), { row: 4, column: "Annual Income (k$)", message: /missing value/ }));
-  it("NA as a missing value", () => rejects(GOOD.replace("1,Male,25,40,52", "1,NA,25,40,52"), { row: 2, column: "Gender", message: /missing value/ }));
-  it("duplicate CustomerID", () => rejects(GOOD.replace("3,Female", "1,Female"), { row: 4, column: "CustomerID", message: /duplicate CustomerID 1 \(first seen on row 2\)/ }));
+  it("missing column", () =>
+    rejects("CustomerID,Gender,Age,Annual Income (k$)\n1,Male,25,40\n", {
+      row: 1,
+      message: /missing column\(s\) "Spending Score \(1-100\)"/,
+    }));
+  it("text in a numeric column", () =>
+    rejects(GOOD.replace("2,Female,31,", "2,Female,twenty-one,"), {
+      row: 3,
+      column: "Age",
+      message: /"twenty-one" is not a number/,
+    }));
+  it("missing value", () =>
+    rejects(GOOD.replace("3,Female,44,18,12", "3,Female,44,,12"), {
+      row: 4,
+      column: "Annual Income (k$)",
+      message: /missing value/,
+    }));
+  it("NA as a missing value", () =>
+    rejects(GOOD.replace("1,Male,25,40,52", "1,NA,25,40,52"), { row: 2, column: "Gender", message: /missing value/ }));
+  it("duplicate CustomerID", () =>
+    rejects(GOOD.replace("3,Female", "1,Female"), {
+      row: 4,
+      column: "CustomerID",
+      message: /duplicate CustomerID 1 \(first seen on row 2\)/,
+    }));
   it("wrong delimiter", () => rejects(GOOD.replace(/,/g, "|"), { row: 1, message: /single column: is the delimiter/ }));
-  it("out-of-range value", () => rejects(GOOD.replace("2,Female,31,62,77", "2,Female,31,62,181"), { row: 3, column: "Spending Score (1-100)", message: /outside the valid range 1\.\.100/ }));
-  it("unknown gender", () => rejects(GOOD.replace("1,Male", "1,Mail"), { row: 2, column: "Gender", message: /unknown gender "Mail"/ }));
-  it("ragged row", () => rejects(GOOD.replace("3,Female,44,18,12", "3,Female,44,18"), { row: 4, message: /row has 4 fields, the header has 5/ }));
+  it("out-of-range value", () =>
+    rejects(GOOD.replace("2,Female,31,62,77", "2,Female,31,62,181"), {
+      row: 3,
+      column: "Spending Score (1-100)",
+      message: /outside the valid range 1\.\.100/,
+    }));
+  it("unknown gender", () =>
+    rejects(GOOD.replace("1,Male", "1,Mail"), { row: 2, column: "Gender", message: /unknown gender "Mail"/ }));
+  it("ragged row", () =>
+    rejects(GOOD.replace("3,Female,44,18,12", "3,Female,44,18"), {
+      row: 4,
+      message: /row has 4 fields, the header has 5/,
+    }));
   it("broken quoting", () => rejects(GOOD.replace("2,Female", '2,"Female'), { message: /broken quoting/, row: 3 }));
   it("binary file", () => {
     const bin = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mall-")), "x.csv");

@@ -8,7 +8,9 @@ import { matchLabels } from "../src/evaluate/match-labels";
 /** Every permutation of 0..k-1 (the brute-force oracle: k! matchings, fine for k <= 6). */
 function permutations(k: number): number[][] {
   if (k === 0) return [[]];
-  return permutations(k - 1).flatMap((p) => Array.from({ length: k }, (_, i) => [...p.slice(0, i), k - 1, ...p.slice(i)]));
+  return permutations(k - 1).flatMap((p) =>
+    Array.from({ length: k }, (_, i) => [...p.slice(0, i), k - 1, ...p.slice(i)]),
+  );
 }
 
 describe("matchLabels", () => {
@@ -17,7 +19,12 @@ describe("matchLabels", () => {
     const permuted = reference.map((v) => [2, 3, 0, 1][v]!);
     const m = matchLabels(permuted, reference);
     assert.deepEqual(m.labels, reference);
-    assert.deepEqual(m.mapping, [[0, 2], [1, 3], [2, 0], [3, 1]]);
+    assert.deepEqual(m.mapping, [
+      [0, 2],
+      [1, 3],
+      [2, 0],
+      [3, 1],
+    ]);
     assert.equal(m.agreement, 7);
   });
 
@@ -49,7 +56,10 @@ describe("matchLabels", () => {
       const labels = reference.map((v) => (random() < 0.6 ? relabel[v]! : randomInt(random, k)));
       let best = -1;
       for (const p of permutations(k)) {
-        best = Math.max(best, labels.reduce((s, v, i) => s + (p[v] === reference[i] ? 1 : 0), 0));
+        best = Math.max(
+          best,
+          labels.reduce((s, v, i) => s + (p[v] === reference[i] ? 1 : 0), 0),
+        );
       }
       const m = matchLabels(labels, reference);
       assert.equal(m.agreement, best, `trial ${trial}`);

@@ -99,12 +99,18 @@ describe("metric arguments", () => {
       name: "ArgumentError",
       message: /^silhouetteScore: needs 2 <= nClusters <= nSamples-1, got 1/,
     });
-    assert.throws(() => silhouetteSamples(X, [0, 1, 2]), /silhouetteSamples: needs 2 <= nClusters <= nSamples-1, got 3/);
+    assert.throws(
+      () => silhouetteSamples(X, [0, 1, 2]),
+      /silhouetteSamples: needs 2 <= nClusters <= nSamples-1, got 3/,
+    );
     assert.throws(() => daviesBouldinScore(X, [0, 0, 0]), /daviesBouldinScore: needs 2 <= nClusters/);
     assert.throws(() => calinskiHarabaszScore(X, [1, 1, 1]), /calinskiHarabaszScore: needs 2 <= nClusters/);
   });
   it("labels of the wrong length, bad labels and bad X are rejected", () => {
-    assert.throws(() => silhouetteScore(X, [0, 1]), { name: "ArgumentError", message: /silhouetteScore: labels has length 2, X has 3 rows/ });
+    assert.throws(() => silhouetteScore(X, [0, 1]), {
+      name: "ArgumentError",
+      message: /silhouetteScore: labels has length 2, X has 3 rows/,
+    });
     assert.throws(() => adjustedRandScore([0, 1], [0]), /adjustedRandScore: a has length 2, b has length 1/);
     assert.throws(() => inertia(X, [0, 1, -1]), /inertia: labels\[2\] = -1 \(noise\) has no centre/);
     assert.throws(() => inertia(X, [0, 1, 2], [[0], [1]]), /inertia: label 2 has no centroid/);

@@ -15,7 +15,10 @@ interface Notebook {
   cells: { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }[];
 }
 const read = (file: string): Notebook => JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
-const notebookFiles = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+const notebookFiles = fs
+  .readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 
 describe("committed notebooks", () => {
   it("are numbered by stage, starting with 01-eda", () => {
@@ -53,7 +56,10 @@ describe("committed notebooks", () => {
     });
     it(`${file} runs on the tslab kernel and imports the package by name`, () => {
       assert.equal(nb.metadata.kernelspec?.name, "tslab");
-      const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join("")).join("\n");
+      const code = nb.cells
+        .filter((c) => c.cell_type === "code")
+        .map((c) => [c.source].flat().join(""))
+        .join("\n");
       assert.match(code, /from "mall-segments"/);
       assert.doesNotMatch(code, /from "\.\.\/src/);
     });
@@ -64,10 +70,20 @@ describe("the notebook runner", () => {
   it("fails on a failing cell and prints the notebook, cell number, source and the cell's own error", () => {
     const python = path.join(ROOT, ".venv", "bin", "python");
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "runner-"));
-    const run = spawnSync(python, [path.join(ROOT, "scripts", "run_notebooks.py"), "--no-html", "--out", out, path.join(ROOT, "test", "notebooks", "failing-cell.ipynb")], {
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      python,
+      [
+        path.join(ROOT, "scripts", "run_notebooks.py"),
+        "--no-html",
+        "--out",
+        out,
+        path.join(ROOT, "test", "notebooks", "failing-cell.ipynb"),
+      ],
+      {
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, /FAILED test\/notebooks\/failing-cell\.ipynb: cell 3 \(code cell 2\)/);
     assert.match(run.stderr, /function segmentCount\(\): number/);

@@ -31,10 +31,13 @@ const gender = ["Female", "Female", "Male", "Female"];
 test("profileSegments: size, share, mean, median, std, z-score against the overall mean", () => {
   const p = profileSegments(X, [0, 0, 1, 1], features, { categorical: { Gender: gender } });
   assert.equal(p.nSamples, 4);
-  assert.deepEqual(p.segments.map((s) => [s.segment, s.size, s.share]), [
-    [0, 2, 0.5],
-    [1, 2, 0.5],
-  ]);
+  assert.deepEqual(
+    p.segments.map((s) => [s.segment, s.size, s.share]),
+    [
+      [0, 2, 0.5],
+      [1, 2, 0.5],
+    ],
+  );
   const inc = p.segments[0]!.features["Annual Income (k$)"]!;
   assert.equal(inc.mean, 15);
   assert.equal(inc.median, 15);
@@ -50,19 +53,32 @@ test("profileSegments: size, share, mean, median, std, z-score against the overa
 
 test("profileSegments: median of an odd group, segments sorted by label, noise kept as -1", () => {
   const p = profileSegments([[1], [5], [3], [100]], [2, 2, 2, -1], ["x"]);
-  assert.deepEqual(p.segments.map((s) => s.segment), [-1, 2]);
+  assert.deepEqual(
+    p.segments.map((s) => s.segment),
+    [-1, 2],
+  );
   assert.equal(p.segments[1]!.features.x!.median, 3);
   assert.equal(p.segments[1]!.features.x!.mean, 3);
 });
 
 test("profileSegments: a constant feature has z-score 0, not NaN", () => {
-  const p = profileSegments([[1, 7], [2, 7], [3, 7]], [0, 0, 1], ["a", "b"]);
+  const p = profileSegments(
+    [
+      [1, 7],
+      [2, 7],
+      [3, 7],
+    ],
+    [0, 0, 1],
+    ["a", "b"],
+  );
   assert.equal(p.segments[0]!.features.b!.zScore, 0);
 });
 
 test("profileSegments: category values that are Object.prototype names are counted like any other", () => {
   // a plain {} counter read counts["constructor"] as the Object function and dropped "__proto__" altogether
-  const p = profileSegments(X, [0, 0, 1, 1], features, { categorical: { Plan: ["constructor", "__proto__", "toString", "basic"] } });
+  const p = profileSegments(X, [0, 0, 1, 1], features, {
+    categorical: { Plan: ["constructor", "__proto__", "toString", "basic"] },
+  });
   assert.deepEqual(Object.entries(p.overallCategorical.Plan!), [
     ["constructor", 0.25],
     ["__proto__", 0.25],
@@ -76,9 +92,15 @@ test("profileSegments: category values that are Object.prototype names are count
 });
 
 test("profileSegments: validates names, labels and categorical lengths", () => {
-  assert.throws(() => profileSegments(X, [0, 0, 1, 1], ["a"]), /profileSegments: 1 feature names for X with 2 features/);
+  assert.throws(
+    () => profileSegments(X, [0, 0, 1, 1], ["a"]),
+    /profileSegments: 1 feature names for X with 2 features/,
+  );
   assert.throws(() => profileSegments(X, [0, 0, 1], features), ArgumentError);
-  assert.throws(() => profileSegments(X, [0, 0, 1, 1], features, { categorical: { G: ["a"] } }), /categorical "G" has 1 values/);
+  assert.throws(
+    () => profileSegments(X, [0, 0, 1, 1], features, { categorical: { G: ["a"] } }),
+    /categorical "G" has 1 values/,
+  );
 });
 
 test("featureLevel and NAMING_RULE: ±0.5 std thresholds, inclusive", () => {
@@ -93,7 +115,10 @@ test("featureLevel and NAMING_RULE: ±0.5 std thresholds, inclusive", () => {
 test("nameSegments: levels joined with ×, short labels from the column names", () => {
   const p = profileSegments(X, [0, 0, 1, 1], features);
   const names = nameSegments(p);
-  assert.deepEqual(names.map((n) => n.name), ["Low annual income × high spending score", "High annual income × low spending score"]);
+  assert.deepEqual(
+    names.map((n) => n.name),
+    ["Low annual income × high spending score", "High annual income × low spending score"],
+  );
   assert.deepEqual({ ...names[0]!.levels }, { "Annual Income (k$)": "low", "Spending Score (1-100)": "high" }); // a null-prototype record
   const custom = nameSegments(p, { labels: { "Annual Income (k$)": "income", "Spending Score (1-100)": "spending" } });
   assert.equal(custom[1]!.name, "High income × low spending");
@@ -102,8 +127,14 @@ test("nameSegments: levels joined with ×, short labels from the column names", 
 test("nameSegments: a mid segment, a repeated name made unique, noise, and a custom rule", () => {
   // x: 0, 0 | 10 | 10 → overall mean 5, std 5; segments 1 and 2 are both +1 std ("high x").
   const p = profileSegments([[0], [0], [10], [10]], [0, 0, 1, 2], ["x"]);
-  assert.deepEqual(nameSegments(p).map((n) => n.name), ["Low x", "High x (segment 1)", "High x (segment 2)"]);
-  assert.deepEqual(nameSegments(p, { rule: { high: 2, low: -2 } }).map((n) => n.name[0]), ["M", "M", "M"]);
+  assert.deepEqual(
+    nameSegments(p).map((n) => n.name),
+    ["Low x", "High x (segment 1)", "High x (segment 2)"],
+  );
+  assert.deepEqual(
+    nameSegments(p, { rule: { high: 2, low: -2 } }).map((n) => n.name[0]),
+    ["M", "M", "M"],
+  );
   const noisy = profileSegments([[0], [1], [9]], [-1, 0, 0], ["x"]);
   assert.equal(nameSegments(noisy)[0]!.name, "Noise");
   assert.throws(() => nameSegments(p, { rule: { high: -1, low: 1 } }), /rule.low=1 must be <= rule.high=-1/);
@@ -134,7 +165,16 @@ test("recommendSegments: one paragraph per segment with the facts and the action
 });
 
 test("recommendSegments: features without a known role get the most distinctive trait", () => {
-  const p = profileSegments([[0, 5], [0, 5], [10, 5], [10, 6]], [0, 0, 1, 1], ["widgets", "gadgets"]);
+  const p = profileSegments(
+    [
+      [0, 5],
+      [0, 5],
+      [10, 5],
+      [10, 6],
+    ],
+    [0, 0, 1, 1],
+    ["widgets", "gadgets"],
+  );
   assert.match(recommendSegments(p, nameSegments(p))[0]!.text, /most distinctive trait is a low widgets/);
 });
 
@@ -159,7 +199,10 @@ test("toCsv: RFC 4180 quoting, objects or arrays, round trip through the CSV rea
   assert.equal(csvCell("x;y"), "x;y");
   assert.equal(csvCell(" pad"), '" pad"');
   assert.equal(toCsv([], ["Annual Income (k$)"], { eol: "\r\n" }), "Annual Income (k$)\r\n");
-  const rows = [["1", "multi\nline"], ["2", '"q"']];
+  const rows = [
+    ["1", "multi\nline"],
+    ["2", '"q"'],
+  ];
   const back = parseCsv(toCsv(rows, ["id", "text"]), "<round-trip>");
   assert.deepEqual(back.rows, rows);
 });

@@ -10,9 +10,13 @@ import { firstInvalidUtf8, firstInvalidUtf8InFile, isUtf8File } from "../src/io/
 
 test("firstInvalidUtf8 agrees with buffer.isUtf8 on 3,000 random byte strings, and its offset is the first bad byte", () => {
   const random = seededRandom(9);
-  const alphabet = [0x41, 0x0a, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0x80, 0xc0, 0xff, 0xf5];
+  const alphabet = [
+    0x41, 0x0a, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0x80, 0xc0, 0xff, 0xf5,
+  ];
   for (let t = 0; t < 3000; t++) {
-    const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]!));
+    const bytes = Buffer.from(
+      Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]!),
+    );
     const bad = firstInvalidUtf8(bytes);
     assert.equal(bad === -1, isUtf8(bytes), bytes.toString("hex"));
     if (bad >= 0) {

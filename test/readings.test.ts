@@ -34,12 +34,19 @@ function check(markdown: string, outputs: object[]): { status: number | null; st
 const figure = {
   output_type: "display_data",
   metadata: {},
-  data: { "application/vnd.plotly.v1+json": { data: [{ type: "bar", x: ["a", "b"], y: [0.5549, 112], text: ["112 (56.0 %)"] }] } },
+  data: {
+    "application/vnd.plotly.v1+json": {
+      data: [{ type: "bar", x: ["a", "b"], y: [0.5549, 112], text: ["112 (56.0 %)"] }],
+    },
+  },
 };
 const text = { output_type: "stream", name: "stdout", text: "silhouette 0.5539\ncustomers 1234\n" };
 
 test("numbers stated at their rounding are backed by text outputs and figure data", () => {
-  const run = check("The silhouette is 0.554 (0.55 rounded) for 1,234 customers; 112 of them (56.0 %), 55 % of 0.5549.", [text, figure]);
+  const run = check(
+    "The silhouette is 0.554 (0.55 rounded) for 1,234 customers; 112 of them (56.0 %), 55 % of 0.5549.",
+    [text, figure],
+  );
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /7 stated numbers in 1 notebooks, 0 not backed/);
 });
@@ -51,7 +58,10 @@ test("a result that moved without its Reading fails, naming the cell and the num
 });
 
 test("headings, code spans, math and names of notebooks or columns are not claims", () => {
-  const run = check("## 7. Step 3\nRun `kmeans(X, { k: 7 })` as in notebook 04 (`03-clustering`) on Spending Score (1-100), $x_9$.", [text]);
+  const run = check(
+    "## 7. Step 3\nRun `kmeans(X, { k: 7 })` as in notebook 04 (`03-clustering`) on Spending Score (1-100), $x_9$.",
+    [text],
+  );
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /0 stated numbers/);
 });

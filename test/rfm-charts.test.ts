@@ -48,11 +48,18 @@ describe("RFM chart builders", () => {
   });
 
   test("RFM grid: counts by R × F, or mean monetary with empty cells as null", () => {
-    const scores = [{ R: 5, F: 1 }, { R: 5, F: 1 }, { R: 1, F: 5 }];
+    const scores = [
+      { R: 5, F: 1 },
+      { R: 5, F: 1 },
+      { R: 1, F: 5 },
+    ];
     const counts = trace(rfmGridChart(scores))["z"] as number[][];
     assert.equal(counts[4]![0], 2);
     assert.equal(counts[0]![4], 1);
-    assert.equal(counts.flat().reduce((a, b) => a + b, 0), 3);
+    assert.equal(
+      counts.flat().reduce((a, b) => a + b, 0),
+      3,
+    );
     const means = trace(rfmGridChart(scores, [10, 30, 7], { colour: "meanMonetary" }))["z"] as (number | null)[][];
     assert.equal(means[4]![0], 20);
     assert.equal(means[2]![2], null);
@@ -62,7 +69,12 @@ describe("RFM chart builders", () => {
   });
 
   test("treemap: root plus one tile per segment, area = customers, colour = % revenue", () => {
-    const t = trace(rfmTreemapChart([{ group: "Champions", customers: 3, revenue: 90 }, { group: "Lost", customers: 1, revenue: 10 }]));
+    const t = trace(
+      rfmTreemapChart([
+        { group: "Champions", customers: 3, revenue: 90 },
+        { group: "Lost", customers: 1, revenue: 10 },
+      ]),
+    );
     assert.deepEqual(t["labels"], ["all customers", "Champions", "Lost"]);
     assert.deepEqual(t["parents"], ["", "all customers", "all customers"]);
     assert.deepEqual(t["values"], [4, 3, 1]);
@@ -72,15 +84,37 @@ describe("RFM chart builders", () => {
   });
 
   test("crosstab: row shares as colour, counts as annotations, ARI in the title", () => {
-    const fig = rfmCrosstabChart(["a", "b"], [0, 1], [[3, 1], [0, 2]], { ari: 0.25 });
-    assert.deepEqual(trace(fig)["z"], [[0.75, 0.25], [0, 1]]);
-    assert.deepEqual((fig.layout.annotations as Json[]).map((a) => a["text"]), ["3", "1", "", "2"]);
+    const fig = rfmCrosstabChart(
+      ["a", "b"],
+      [0, 1],
+      [
+        [3, 1],
+        [0, 2],
+      ],
+      { ari: 0.25 },
+    );
+    assert.deepEqual(trace(fig)["z"], [
+      [0.75, 0.25],
+      [0, 1],
+    ]);
+    assert.deepEqual(
+      (fig.layout.annotations as Json[]).map((a) => a["text"]),
+      ["3", "1", "", "2"],
+    );
     assert.match(String((fig.layout.title as Json)["text"]), /ARI 0.250/);
     assert.throws(() => rfmCrosstabChart(["a"], [0], [[1, 2]]), ArgumentError);
   });
 
   test("snake plot: one line per cluster through its mean standardised values", () => {
-    const fig = rfmSnakeChart([[1, 2, 3], [3, 2, 1], [-1, -1, -1]], [0, 0, 1], { clusterNames: ["best", "rest"] });
+    const fig = rfmSnakeChart(
+      [
+        [1, 2, 3],
+        [3, 2, 1],
+        [-1, -1, -1],
+      ],
+      [0, 0, 1],
+      { clusterNames: ["best", "rest"] },
+    );
     assert.equal(fig.data.length, 2);
     assert.deepEqual(trace(fig, 0)["y"], [2, 2, 2]);
     assert.equal(trace(fig, 1)["name"], "rest (n=1)");
@@ -90,7 +124,10 @@ describe("RFM chart builders", () => {
 
 describe("rfmKSelectionChart", () => {
   test("inertia on y, silhouette on y2, the chosen k as a vertical line", () => {
-    const fig = rfmKSelectionChart({ ks: [2, 3, 4], inertias: [10, 6, 5], silhouettes: [0.4, 0.3, 0.35] }, { chosen: 4 });
+    const fig = rfmKSelectionChart(
+      { ks: [2, 3, 4], inertias: [10, 6, 5], silhouettes: [0.4, 0.3, 0.35] },
+      { chosen: 4 },
+    );
     assert.deepEqual(trace(fig, 0)["y"], [10, 6, 5]);
     assert.equal(trace(fig, 1)["yaxis"], "y2");
     assert.equal((fig.layout.shapes as Json[])[0]!["x0"], 4);
@@ -101,13 +138,20 @@ describe("rfmKSelectionChart", () => {
 
 describe("RFM chart colour scales", () => {
   test("a larger value is darker, and dark grid cells get white text", () => {
-    const grid = rfmGridChart([{ R: 1, F: 1 }, { R: 1, F: 1 }, { R: 5, F: 5 }]);
+    const grid = rfmGridChart([
+      { R: 1, F: 1 },
+      { R: 1, F: 1 },
+      { R: 5, F: 5 },
+    ]);
     assert.equal(trace(grid)["reversescale"], true);
     const texts = grid.layout.annotations as Json[];
     assert.equal(texts.find((a) => a["x"] === 1 && a["y"] === 1)!["font"]["color"], "#ffffff"); // 2 = the maximum
     assert.equal(texts.find((a) => a["x"] === 5 && a["y"] === 5)!["font"]["color"], "#222222"); // 1, mid-scale
     assert.equal(trace(rfmCrosstabChart(["a"], [0], [[1]]))["reversescale"], true);
     // the treemap runs from light blue (0 % of revenue: still visible on white) to dark blue
-    assert.deepEqual(trace(rfmTreemapChart([{ group: "a", customers: 1, revenue: 1 }]))["marker"]["colorscale"], [[0, "#c6dbef"], [1, "#08306b"]]);
+    assert.deepEqual(trace(rfmTreemapChart([{ group: "a", customers: 1, revenue: 1 }]))["marker"]["colorscale"], [
+      [0, "#c6dbef"],
+      [1, "#08306b"],
+    ]);
   });
 });

@@ -49,8 +49,14 @@ describe("runRfm (segment rfm)", () => {
     assert.equal(result.rows.filter((r) => r.F === 1).length, result.rows.filter((r) => r.frequency === 1).length);
     assert.ok(result.rows.every((r) => (RFM_SEGMENTS as readonly string[]).includes(r.rfm_segment)));
     assert.deepEqual(new Set(result.rows.map((r) => r.cluster)), new Set([0, 1, 2, 3]));
-    assert.equal(result.clusterCounts.reduce((a, b) => a + b, 0), 3017);
-    assert.equal(Object.values(result.segmentCounts).reduce((a, b) => a + b, 0), 3017);
+    assert.equal(
+      result.clusterCounts.reduce((a, b) => a + b, 0),
+      3017,
+    );
+    assert.equal(
+      Object.values(result.segmentCounts).reduce((a, b) => a + b, 0),
+      3017,
+    );
     assert.ok(result.ari > 0 && result.ari < 1);
   });
 
@@ -72,10 +78,19 @@ describe("runRfm (segment rfm)", () => {
   });
 
   test("bad input and arguments", async () => {
-    await assert.rejects(runRfm({ input: path.join(dir, "missing.csv"), out: path.join(dir, "fresh"), quiet: true }), DataError);
-    await assert.rejects(runRfm({ input: retailSamplePath(), out: path.join(dir, "fresh"), k: 0, quiet: true }), ArgumentError);
+    await assert.rejects(
+      runRfm({ input: path.join(dir, "missing.csv"), out: path.join(dir, "fresh"), quiet: true }),
+      DataError,
+    );
+    await assert.rejects(
+      runRfm({ input: retailSamplePath(), out: path.join(dir, "fresh"), k: 0, quiet: true }),
+      ArgumentError,
+    );
     const tiny = path.join(dir, "tiny.csv");
     fs.writeFileSync(tiny, "InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,1,2011-01-01,2,7,UK\n");
-    await assert.rejects(runRfm({ input: tiny, out: path.join(dir, "fresh"), quiet: true }), /1 customers left after cleaning, fewer than k=4/);
+    await assert.rejects(
+      runRfm({ input: tiny, out: path.join(dir, "fresh"), quiet: true }),
+      /1 customers left after cleaning, fewer than k=4/,
+    );
   });
 });

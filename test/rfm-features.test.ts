@@ -15,7 +15,13 @@ const DAY_MS = 86_400_000;
 /** The feature table by a plain reduce over the csv-parse rows: no SQL, no shared code. */
 function referenceFeatures(file: string) {
   const rows = parse(fs.readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[];
-  const funnel = { total: rows.length, missing_customer: 0, cancellation: 0, non_positive_quantity: 0, non_positive_price: 0 };
+  const funnel = {
+    total: rows.length,
+    missing_customer: 0,
+    cancellation: 0,
+    non_positive_quantity: 0,
+    non_positive_price: 0,
+  };
   const kept = rows.filter((r) => {
     if (r["CustomerID"] === "NA" || r["CustomerID"] === "") return (funnel.missing_customer++, false);
     if (r["InvoiceNo"]!.startsWith("C")) return (funnel.cancellation++, false);
@@ -29,7 +35,13 @@ function referenceFeatures(file: string) {
   type Acc = { invoices: Set<string>; monetary: number; first: number; last: number; countries: Map<string, number> };
   const byCustomer = kept.reduce((acc, r) => {
     const id = r["CustomerID"]!;
-    const a: Acc = acc.get(id) ?? { invoices: new Set(), monetary: 0, first: Infinity, last: -Infinity, countries: new Map() };
+    const a: Acc = acc.get(id) ?? {
+      invoices: new Set(),
+      monetary: 0,
+      first: Infinity,
+      last: -Infinity,
+      countries: new Map(),
+    };
     a.invoices.add(r["InvoiceNo"]!);
     a.monetary += Number(r["Quantity"]) * Number(r["UnitPrice"]);
     a.first = Math.min(a.first, dayOf(r["InvoiceDate"]!));
@@ -94,7 +106,12 @@ describe("rfmFeatures on the Online Retail sample", () => {
     const expected = referenceFeatures(file);
     assert.deepEqual(
       features.funnel.slice(1).map((s) => s.removed),
-      [expected.funnel.missing_customer, expected.funnel.cancellation, expected.funnel.non_positive_quantity, expected.funnel.non_positive_price],
+      [
+        expected.funnel.missing_customer,
+        expected.funnel.cancellation,
+        expected.funnel.non_positive_quantity,
+        expected.funnel.non_positive_price,
+      ],
     );
     assertSameTable(features, expected, "reduce");
   });
@@ -104,7 +121,12 @@ describe("rfmFeatures on the Online Retail sample", () => {
     const out = JSON.parse(execFileSync(venvPython, [script, file], { encoding: "utf8", maxBuffer: 64 << 20 }));
     assert.deepEqual(
       features.funnel.slice(1).map((s) => s.removed),
-      [out.funnel.missing_customer, out.funnel.cancellation, out.funnel.non_positive_quantity, out.funnel.non_positive_price],
+      [
+        out.funnel.missing_customer,
+        out.funnel.cancellation,
+        out.funnel.non_positive_quantity,
+        out.funnel.non_positive_price,
+      ],
     );
     assertSameTable(features, out as Reference, "pandas");
   });
@@ -149,31 +171,55 @@ describe("rfmFeatures on hand-made files", () => {
     ]);
     const { customers, funnel, snapshotDate } = await rfmFeatures(file);
     assert.equal(snapshotDate, "2011-01-12");
-    assert.deepEqual(funnel.map((s) => s.removed), [0, 2, 1, 1, 2]);
+    assert.deepEqual(
+      funnel.map((s) => s.removed),
+      [0, 2, 1, 1, 2],
+    );
     assert.equal(funnel.at(-1)!.remaining, 4);
     const [c7, c8] = customers;
     // customer 7: last invoice day 2011-01-10 → 2 days before the snapshot; 2011-01-01 → 01-10 = 9 days
     assert.deepEqual(
-      { id: c7!.customer_id, r: c7!.recency_days, f: c7!.frequency, m: c7!.monetary, aov: c7!.aov, t: c7!.tenure_days, country: c7!.country },
+      {
+        id: c7!.customer_id,
+        r: c7!.recency_days,
+        f: c7!.frequency,
+        m: c7!.monetary,
+        aov: c7!.aov,
+        t: c7!.tenure_days,
+        country: c7!.country,
+      },
       { id: "7", r: 2, f: 2, m: 17, aov: 8.5, t: 9, country: "France" }, // France 2 rows, Spain 1
     );
-    assert.deepEqual([c8!.recency_days, c8!.frequency, c8!.monetary, c8!.tenure_days, c8!.country], [1, 1, 10, 0, "Spain"]);
+    assert.deepEqual(
+      [c8!.recency_days, c8!.frequency, c8!.monetary, c8!.tenure_days, c8!.country],
+      [1, 1, 10, 0, "Spain"],
+    );
   });
 
   test("a country tie goes to the alphabetically first country", async () => {
-    const file = write("tie.csv", [header, "1,A,x,1,2011-01-01 10:00:00,1,7,Spain", "2,A,x,1,2011-01-02 10:00:00,1,7,France"]);
+    const file = write("tie.csv", [
+      header,
+      "1,A,x,1,2011-01-01 10:00:00,1,7,Spain",
+      "2,A,x,1,2011-01-02 10:00:00,1,7,France",
+    ]);
     const { customers } = await rfmFeatures(file);
     assert.equal(customers[0]!.country, "France");
   });
 
   test("a missing file is a DataError naming the file", async () => {
     const file = path.join(dir, "nope.csv");
-    await assert.rejects(rfmFeatures(file), (err: unknown) => err instanceof DataError && err.file === file && /not found/.test(err.message));
+    await assert.rejects(
+      rfmFeatures(file),
+      (err: unknown) => err instanceof DataError && err.file === file && /not found/.test(err.message),
+    );
   });
 
   test("a missing column is a DataError naming the column", async () => {
     const file = write("nocol.csv", ["InvoiceNo,Quantity,InvoiceDate,CustomerID,Country", "1,2,2011-01-01,7,Spain"]);
-    await assert.rejects(rfmFeatures(file), (err: unknown) => err instanceof DataError && err.column === "UnitPrice" && err.row === 1);
+    await assert.rejects(
+      rfmFeatures(file),
+      (err: unknown) => err instanceof DataError && err.column === "UnitPrice" && err.row === 1,
+    );
   });
 
   test("an unparseable number is a DataError with the count and the first bad row", async () => {
@@ -194,8 +240,19 @@ describe("rfmFeatures on hand-made files", () => {
   });
 
   test("an unparseable date is a DataError naming row and column", async () => {
-    const file = write("baddate.csv", [header, "1,A,x,2,2011-01-01 10:00:00,1.5,7,Spain", "2,A,x,2,12/1/2010 8:26,1.5,7,Spain"]);
-    await assert.rejects(rfmFeatures(file), (err: unknown) => err instanceof DataError && err.row === 3 && err.column === "InvoiceDate" && /"12\/1\/2010 8:26"/.test(err.message));
+    const file = write("baddate.csv", [
+      header,
+      "1,A,x,2,2011-01-01 10:00:00,1.5,7,Spain",
+      "2,A,x,2,12/1/2010 8:26,1.5,7,Spain",
+    ]);
+    await assert.rejects(
+      rfmFeatures(file),
+      (err: unknown) =>
+        err instanceof DataError &&
+        err.row === 3 &&
+        err.column === "InvoiceDate" &&
+        /"12\/1\/2010 8:26"/.test(err.message),
+    );
   });
 
   test("an empty file is a DataError", async () => {
@@ -207,7 +264,10 @@ describe("rfmFeatures on hand-made files", () => {
     const file = write("header-only.csv", [header]);
     const { customers, funnel } = await rfmFeatures(file);
     assert.equal(customers.length, 0);
-    assert.deepEqual(funnel.map((s) => s.remaining), [0, 0, 0, 0, 0]);
+    assert.deepEqual(
+      funnel.map((s) => s.remaining),
+      [0, 0, 0, 0, 0],
+    );
   });
 });
 
@@ -221,7 +281,11 @@ describe("rfmFeatures on malformed CSV", () => {
 
   test("a row with an extra field is a DataError naming its line", async () => {
     const file = path.join(dir, "ragged.csv");
-    fs.writeFileSync(file, [header, "1,A,x,2,2011-01-01 10:00:00,1.5,7,Spain", "2,A,x,2,2011-01-01 10:00:00,1.5,7,Spain,extra"].join("\n") + "\n");
+    fs.writeFileSync(
+      file,
+      [header, "1,A,x,2,2011-01-01 10:00:00,1.5,7,Spain", "2,A,x,2,2011-01-01 10:00:00,1.5,7,Spain,extra"].join("\n") +
+        "\n",
+    );
     await assert.rejects(rfmFeatures(file), (err: unknown) => {
       assert.ok(err instanceof DataError);
       assert.equal(err.row, 3);
@@ -234,9 +298,17 @@ describe("rfmFeatures on malformed CSV", () => {
     const file = path.join(dir, "reordered.csv");
     fs.writeFileSync(
       file,
-      "\uFEFF" + ["Country,CustomerID,InvoiceNo,Quantity,UnitPrice,InvoiceDate", '"Korea, Republic of",7,1,2,1.5,2011-01-01 10:00:00'].join("\n") + "\n",
+      "\uFEFF" +
+        [
+          "Country,CustomerID,InvoiceNo,Quantity,UnitPrice,InvoiceDate",
+          '"Korea, Republic of",7,1,2,1.5,2011-01-01 10:00:00',
+        ].join("\n") +
+        "\n",
     );
     const { customers } = await rfmFeatures(file);
-    assert.deepEqual([customers[0]!.customer_id, customers[0]!.country, customers[0]!.monetary], ["7", "Korea, Republic of", 3]);
+    assert.deepEqual(
+      [customers[0]!.customer_id, customers[0]!.country, customers[0]!.monetary],
+      ["7", "Korea, Republic of", 3],
+    );
   });
 });

@@ -29,8 +29,10 @@ describe("quantileScores", () => {
     // the default keeps ties together, so the score of equal values does not depend on their order
     assert.deepEqual(quantileScores(values), quantileScores(values, { ties: "min" }));
     assert.deepEqual(quantileScores([...values].reverse()), [5, 5, 4, 4, 3, 3, 1, 1, 1, 1]);
-    assert.deepEqual(rfmScores(values.map((v) => ({ recency_days: 1, frequency: v, monetary: v }))).map((s) => s.F),
-      [1, 1, 1, 1, 3, 3, 4, 4, 5, 5]);
+    assert.deepEqual(
+      rfmScores(values.map((v) => ({ recency_days: 1, frequency: v, monetary: v }))).map((s) => s.F),
+      [1, 1, 1, 1, 3, 3, 4, 4, 5, 5],
+    );
   });
 
   test("ties with invert: the equal most-recent customers", () => {
@@ -114,7 +116,11 @@ describe("RFM clustering and comparison", () => {
     const cmp = compareGroupings(a, b, ["z", "y"]);
     assert.deepEqual(cmp.rows, ["z", "y", "x"]);
     assert.deepEqual(cmp.columns, [0, 1]);
-    assert.deepEqual(cmp.counts, [[1, 0], [2, 0], [0, 2]]);
+    assert.deepEqual(cmp.counts, [
+      [1, 0],
+      [2, 0],
+      [0, 2],
+    ]);
     // sklearn adjusted_rand_score(['x','x','y','y','z'], [1,1,0,0,0]) = 0.5454…
     // pairs: sum C(n_ij,2) = 1+1 = 2; rows 1+1+0 = 2; cols C(3,2)+C(2,2) = 4; expected 2·4/10 = 0.8; max 3
     assertClose(cmp.ari, (2 - 0.8) / (3 - 0.8), 1e-12);
@@ -129,19 +135,41 @@ describe("RFM clustering and comparison", () => {
       { recency_days: 100, frequency: 1, monetary: 100 },
     ];
     const s = summarizeRfmGroups(customers, ["A", "A", "B"]);
-    assert.deepEqual(s.map((g) => [g.group, g.customers, g.meanRecencyDays, g.meanFrequency, g.meanMonetary, g.revenue, g.revenueShare]), [
-      ["A", 2, 15, 3, 200, 400, 0.8],
-      ["B", 1, 100, 1, 100, 100, 0.2],
-    ]);
+    assert.deepEqual(
+      s.map((g) => [
+        g.group,
+        g.customers,
+        g.meanRecencyDays,
+        g.meanFrequency,
+        g.meanMonetary,
+        g.revenue,
+        g.revenueShare,
+      ]),
+      [
+        ["A", 2, 15, 3, 200, 400, 0.8],
+        ["B", 1, 100, 1, 100, 100, 0.2],
+      ],
+    );
   });
 
   test("rfmLogMatrix takes natural logs and rejects non-positive values", () => {
-    assertClose(rfmLogMatrix([{ recency_days: 1, frequency: Math.E, monetary: 100 }])[0]!, [0, 1, Math.log(100)], 1e-15);
-    assert.throws(() => rfmLogMatrix([{ recency_days: 1, frequency: 1, monetary: 0 }]), /customers\[0\].monetary=0 must be > 0/);
+    assertClose(
+      rfmLogMatrix([{ recency_days: 1, frequency: Math.E, monetary: 100 }])[0]!,
+      [0, 1, Math.log(100)],
+      1e-15,
+    );
+    assert.throws(
+      () => rfmLogMatrix([{ recency_days: 1, frequency: 1, monetary: 0 }]),
+      /customers\[0\].monetary=0 must be > 0/,
+    );
   });
 
   test("clusterRfm finds two obvious groups, numbered by mean monetary, deterministically", () => {
-    const high = Array.from({ length: 6 }, (_, i) => ({ recency_days: 2 + i, frequency: 20 + i, monetary: 5000 + 100 * i }));
+    const high = Array.from({ length: 6 }, (_, i) => ({
+      recency_days: 2 + i,
+      frequency: 20 + i,
+      monetary: 5000 + 100 * i,
+    }));
     const low = Array.from({ length: 6 }, (_, i) => ({ recency_days: 300 + i, frequency: 1, monetary: 10 + i }));
     const customers = [...low.slice(0, 3), ...high, ...low.slice(3)];
     const fit = clusterRfm(customers, { k: 2, seed: 3 });

@@ -46,6 +46,9 @@ describe("writeSyntheticTransactions", () => {
 
   test("bad options", async () => {
     await assert.rejects(writeSyntheticTransactions(path.join(dir, "x.csv"), { nRows: 0 }), ArgumentError);
-    await assert.rejects(writeSyntheticTransactions(path.join(dir, "x.csv"), { nRows: 10, cancellationRate: 2 }), /cancellationRate=2/);
+    await assert.rejects(
+      writeSyntheticTransactions(path.join(dir, "x.csv"), { nRows: 10, cancellationRate: 2 }),
+      /cancellationRate=2/,
+    );
   });
 });

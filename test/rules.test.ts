@@ -20,7 +20,9 @@ import { venvPython } from "./helpers/retail";
 /** The tree without counts: feature, threshold and segment only. */
 type Shape = { segment: number } | { feature: number; threshold: number; left: Shape; right: Shape };
 function shape(tree: RuleTree): Shape {
-  return isLeaf(tree) ? { segment: tree.segment } : { feature: tree.feature, threshold: tree.threshold, left: shape(tree.left), right: shape(tree.right) };
+  return isLeaf(tree)
+    ? { segment: tree.segment }
+    : { feature: tree.feature, threshold: tree.threshold, left: shape(tree.left), right: shape(tree.right) };
 }
 
 /**
@@ -32,7 +34,9 @@ function bruteImm(X: number[][], labels: number[], centroids: number[][], rows: 
   if (centres.length === 1) return { segment: centres[0]! };
   let best: { feature: number; threshold: number; mistakes: number } | null = null;
   for (let j = 0; j < X[0]!.length; j++) {
-    const values = [...new Set([...rows.map((i) => X[i]![j]!), ...centres.map((c) => centroids[c]![j]!)])].sort((a, b) => a - b);
+    const values = [...new Set([...rows.map((i) => X[i]![j]!), ...centres.map((c) => centroids[c]![j]!)])].sort(
+      (a, b) => a - b,
+    );
     for (let t = 0; t + 1 < values.length; t++) {
       const threshold = values[t]! / 2 + values[t + 1]! / 2;
       const leftCentres = centres.filter((c) => centroids[c]![j]! <= threshold).length;
@@ -47,13 +51,31 @@ function bruteImm(X: number[][], labels: number[], centroids: number[][], rows: 
   return {
     feature,
     threshold,
-    left: bruteImm(X, labels, centroids, kept.filter((i) => X[i]![feature]! <= threshold), centres.filter((c) => centroids[c]![feature]! <= threshold)),
-    right: bruteImm(X, labels, centroids, kept.filter((i) => X[i]![feature]! > threshold), centres.filter((c) => centroids[c]![feature]! > threshold)),
+    left: bruteImm(
+      X,
+      labels,
+      centroids,
+      kept.filter((i) => X[i]![feature]! <= threshold),
+      centres.filter((c) => centroids[c]![feature]! <= threshold),
+    ),
+    right: bruteImm(
+      X,
+      labels,
+      centroids,
+      kept.filter((i) => X[i]![feature]! > threshold),
+      centres.filter((c) => centroids[c]![feature]! > threshold),
+    ),
   };
 }
 
 /** n rows of d features: integers 0..9 (many ties) or continuous; labels by nearest centre with some flipped. */
-function smallData(seed: number, n: number, d: number, k: number, integers: boolean): { X: number[][]; labels: number[]; centroids: number[][] } {
+function smallData(
+  seed: number,
+  n: number,
+  d: number,
+  k: number,
+  integers: boolean,
+): { X: number[][]; labels: number[]; centroids: number[][] } {
   const random = seededRandom(seed);
   const value = (): number => (integers ? Math.floor(random() * 10) : random() * 10);
   const centroids = Array.from({ length: k }, () => Array.from({ length: d }, value));
@@ -75,8 +97,16 @@ describe("IMM threshold tree", () => {
   it("reproduces the hand-computed example of imm.ts", () => {
     const X = [[0], [2], [3], [4], [6], [7], [10]];
     const e = explainSegments(X, [0, 0, 0, 1, 1, 2, 2], { centroids: [[1], [5], [9]], featureNames: ["x"] });
-    assert.deepEqual(shape(e.tree), { feature: 0, threshold: 3.5, left: { segment: 0 }, right: { feature: 0, threshold: 6.5, left: { segment: 1 }, right: { segment: 2 } } });
-    assert.deepEqual(e.rules.map((r) => r.text), ["x <= 3.5", "3.5 < x <= 6.5", "x > 6.5"]);
+    assert.deepEqual(shape(e.tree), {
+      feature: 0,
+      threshold: 3.5,
+      left: { segment: 0 },
+      right: { feature: 0, threshold: 6.5, left: { segment: 1 }, right: { segment: 2 } },
+    });
+    assert.deepEqual(
+      e.rules.map((r) => r.text),
+      ["x <= 3.5", "3.5 < x <= 6.5", "x > 6.5"],
+    );
     assert.equal(e.fidelity, 1);
     assert.equal(e.mistakes, 0);
   });
@@ -89,12 +119,27 @@ describe("IMM threshold tree", () => {
     assert.equal(e.mistakes, 1);
   });
 
-  for (const [seed, integers, d] of [[1, true, 2], [2, false, 2], [3, true, 3], [4, false, 3], [5, true, 2], [6, true, 1], [7, false, 4], [8, true, 3]] as const) {
+  for (const [seed, integers, d] of [
+    [1, true, 2],
+    [2, false, 2],
+    [3, true, 3],
+    [4, false, 3],
+    [5, true, 2],
+    [6, true, 1],
+    [7, false, 4],
+    [8, true, 3],
+  ] as const) {
     it(`equals the brute-force enumeration (4 centres, 30 rows, ${d} features, ${integers ? "integer" : "continuous"} values, seed ${seed})`, () => {
       const { X, labels, centroids } = smallData(seed, 30, d, 4, integers);
       const coincide = centroids.some((a, i) => centroids.some((b, j) => j > i && a.every((v, f) => v === b[f])));
       assert.equal(coincide, false, "the seed draws distinct centres");
-      const expected = bruteImm(X, labels, centroids, X.map((_, i) => i), [0, 1, 2, 3]);
+      const expected = bruteImm(
+        X,
+        labels,
+        centroids,
+        X.map((_, i) => i),
+        [0, 1, 2, 3],
+      );
       const e = explainSegments(X, labels, { centroids });
       assert.deepEqual(shape(e.tree), expected);
       assert.equal(treeLeaves(e.tree).length, 4);
@@ -108,7 +153,16 @@ describe("IMM threshold tree", () => {
       const rows = X.filter((_, i) => labels[i] === c);
       return [0, 1].map((j) => rows.reduce((s, r) => s + r[j]!, 0) / rows.length);
     });
-    assert.deepEqual(shape(explainSegments(X, labels).tree), bruteImm(X, labels, means, X.map((_, i) => i), [0, 1, 2, 3, 4, 5]));
+    assert.deepEqual(
+      shape(explainSegments(X, labels).tree),
+      bruteImm(
+        X,
+        labels,
+        means,
+        X.map((_, i) => i),
+        [0, 1, 2, 3, 4, 5],
+      ),
+    );
   });
 });
 
@@ -123,12 +177,25 @@ function bruteExpandStep(tree: Shape, X: number[][], centroids: number[][]): Sha
   const walk = (node: Shape, path: ("left" | "right")[], rows: number[]): void => {
     if ("segment" in node) leafPaths.push({ path, segment: node.segment, rows });
     else {
-      walk(node.left, [...path, "left"], rows.filter((i) => X[i]![node.feature]! <= node.threshold));
-      walk(node.right, [...path, "right"], rows.filter((i) => X[i]![node.feature]! > node.threshold));
+      walk(
+        node.left,
+        [...path, "left"],
+        rows.filter((i) => X[i]![node.feature]! <= node.threshold),
+      );
+      walk(
+        node.right,
+        [...path, "right"],
+        rows.filter((i) => X[i]![node.feature]! > node.threshold),
+      );
     }
   };
-  walk(tree, [], X.map((_, i) => i));
-  const cost = (rows: number[], c: number): number => rows.reduce((s, i) => s + X[i]!.reduce((t, v, f) => t + (v - centroids[c]![f]!) ** 2, 0), 0);
+  walk(
+    tree,
+    [],
+    X.map((_, i) => i),
+  );
+  const cost = (rows: number[], c: number): number =>
+    rows.reduce((s, i) => s + X[i]!.reduce((t, v, f) => t + (v - centroids[c]![f]!) ** 2, 0), 0);
   const cheapest = (rows: number[]): { c: number; cost: number } => {
     let best = { c: 0, cost: Infinity };
     centroids.forEach((_, c) => {
@@ -147,7 +214,8 @@ function bruteExpandStep(tree: Shape, X: number[][], centroids: number[][]): Sha
         const l = cheapest(rows.filter((i) => X[i]![j]! <= threshold));
         const r = cheapest(rows.filter((i) => X[i]![j]! > threshold));
         const gain = now - l.cost - r.cost;
-        if (gain > 1e-9 && (best === null || gain > best.gain + 1e-9)) best = { leaf, feature: j, threshold, gain, l: l.c, r: r.c };
+        if (gain > 1e-9 && (best === null || gain > best.gain + 1e-9))
+          best = { leaf, feature: j, threshold, gain, l: l.c, r: r.c };
       }
     }
   });
@@ -173,12 +241,17 @@ describe("IMM expanded beyond k leaves (ExKMC)", () => {
         const next = bruteExpandStep(expected, X, centroids);
         if (next === null) break;
         expected = next;
-        assert.deepEqual(shape(explainSegments(X, labels, { centroids, maxLeaves: leaves + 1 }).tree), expected, `${leaves + 1} leaves`);
+        assert.deepEqual(
+          shape(explainSegments(X, labels, { centroids, maxLeaves: leaves + 1 }).tree),
+          expected,
+          `${leaves + 1} leaves`,
+        );
       }
       assert.ok(leaves >= 7, "the expansion made at least three steps");
       // fidelityByLeaves follows the growth: each entry is the fidelity of the tree with that many leaves.
       const grown = explainSegments(X, labels, { centroids, maxLeaves: leaves });
-      for (const p of grown.fidelityByLeaves!) assert.equal(p.fidelity, explainSegments(X, labels, { centroids, maxLeaves: p.leaves }).fidelity);
+      for (const p of grown.fidelityByLeaves!)
+        assert.equal(p.fidelity, explainSegments(X, labels, { centroids, maxLeaves: p.leaves }).fidelity);
     });
   }
 });
@@ -189,8 +262,14 @@ describe("predictRules", () => {
       const { X, labels } = smallData(21, 200, 3, 5, false);
       const e = explainSegments(X, labels, { method });
       const leaves = treeLeaves(e.tree);
-      assert.deepEqual(predictRules(e.tree, X), e.leafOf.map((leaf) => leaves[leaf]!.segment));
-      assert.deepEqual(e.leafOf.map((leaf) => e.rules[leaf]!.segment), predictRules(e.tree, X));
+      assert.deepEqual(
+        predictRules(e.tree, X),
+        e.leafOf.map((leaf) => leaves[leaf]!.segment),
+      );
+      assert.deepEqual(
+        e.leafOf.map((leaf) => e.rules[leaf]!.segment),
+        predictRules(e.tree, X),
+      );
       // The fidelity is the agreement of the predictions with the labels, and each rule's count its rows.
       const predicted = predictRules(e.tree, X);
       assert.equal(e.fidelity, predicted.filter((s, i) => s === labels[i]).length / X.length);
@@ -220,7 +299,8 @@ describe("the Mall segments of the course (k-means, k = 5, standardised income Ã
     assert.match(e.rules[0]!.text, /^Annual Income \(k\$\) <= 39\.5 and Spending Score \(1-100\) <= 50\.5$/);
     // Every threshold is halfway between two integers of the data.
     const thresholds: number[] = [];
-    const walk = (n: RuleTree): void => void (isLeaf(n) ? 0 : (thresholds.push(n.threshold), walk(n.left), walk(n.right)));
+    const walk = (n: RuleTree): void =>
+      void (isLeaf(n) ? 0 : (thresholds.push(n.threshold), walk(n.left), walk(n.right)));
     walk(e.tree);
     for (const t of thresholds) assert.equal(t % 1, 0.5, `threshold ${t}`);
     // ExKMC finds no leaf split that lowers the k-means cost: the tree stays at five leaves (measured).
@@ -235,30 +315,50 @@ describe("the Mall segments of the course (k-means, k = 5, standardised income Ã
     const inScaled = explainSegments(scaled.X, labels, { centroids: centroidsScaled });
     const back = unscaleTree(inScaled.tree, scaled);
     assert.deepEqual(predictRules(back, X), predictRules(inScaled.tree, scaled.X));
-    const original = explainSegments(X, labels, { centroids: centroidsScaled.map((c) => c.map((z, j) => z * scaled.scale[j]! + scaled.center[j]!)) });
+    const original = explainSegments(X, labels, {
+      centroids: centroidsScaled.map((c) => c.map((z, j) => z * scaled.scale[j]! + scaled.center[j]!)),
+    });
     const a = shape(back) as { threshold: number };
     const b = shape(original.tree) as { threshold: number };
     assert.ok(Math.abs(a.threshold - b.threshold) < 1e-9, `${a.threshold} vs ${b.threshold}`);
     assert.deepEqual(predictRules(back, X), predictRules(original.tree, X));
   });
 
-  it("CART with k and 2k leaves: fidelity measured, and the same trees as scikit-learn", { skip: !fs.existsSync(venvPython) && "no .venv" }, () => {
+  it("CART with k and 2k leaves: fidelity measured, and the same trees as scikit-learn", {
+    skip: !fs.existsSync(venvPython) && "no .venv",
+  }, () => {
     const script = path.join(__dirname, "fixtures", "tree_sklearn.py");
-    const oracle = JSON.parse(execFileSync(venvPython, [script], { input: JSON.stringify({ X, labels, maxLeaves: [5, 10] }), encoding: "utf8" })) as {
-      maxLeaves: number; predictions: number[]; nLeaves: number; thresholds: number[]; fidelity: number;
+    const oracle = JSON.parse(
+      execFileSync(venvPython, [script], {
+        input: JSON.stringify({ X, labels, maxLeaves: [5, 10] }),
+        encoding: "utf8",
+      }),
+    ) as {
+      maxLeaves: number;
+      predictions: number[];
+      nLeaves: number;
+      thresholds: number[];
+      fidelity: number;
     }[];
     for (const o of oracle) {
       const e = explainSegments(X, labels, { method: "cart", maxLeaves: o.maxLeaves, featureNames });
       assert.equal(e.rules.length, o.nLeaves);
       assert.deepEqual(predictRules(e.tree, X), o.predictions);
       const thresholds: number[] = [];
-      const walk = (n: RuleTree): void => void (isLeaf(n) ? 0 : (thresholds.push(n.threshold), walk(n.left), walk(n.right)));
+      const walk = (n: RuleTree): void =>
+        void (isLeaf(n) ? 0 : (thresholds.push(n.threshold), walk(n.left), walk(n.right)));
       walk(e.tree);
-      assert.deepEqual(thresholds.sort((p, q) => p - q), o.thresholds);
+      assert.deepEqual(
+        thresholds.sort((p, q) => p - q),
+        o.thresholds,
+      );
       assert.equal(e.fidelity, o.fidelity);
     }
     // Measured: 5 leaves misplace 5 customers (0.975), 10 leaves none (1.0).
-    assert.deepEqual(oracle.map((o) => o.fidelity), [0.975, 1]);
+    assert.deepEqual(
+      oracle.map((o) => o.fidelity),
+      [0.975, 1],
+    );
     const cart = explainSegments(X, labels, { method: "cart" }); // default 2k leaves
     assert.equal(cart.fidelity, oracle[1]!.fidelity);
     // The growth's fidelity at 5 leaves is the 5-leaf tree's; at 10 the final tree's.
@@ -270,7 +370,9 @@ describe("the Mall segments of the course (k-means, k = 5, standardised income Ã
 describe("radix argsort", () => {
   it("orders like a comparator sort, ties and âˆ’0 in row order", () => {
     const random = seededRandom(5);
-    const values = Float64Array.from({ length: 5000 }, (_, i) => (i % 5 === 0 ? Math.round(random() * 20 - 10) : (random() - 0.5) * 1e6));
+    const values = Float64Array.from({ length: 5000 }, (_, i) =>
+      i % 5 === 0 ? Math.round(random() * 20 - 10) : (random() - 0.5) * 1e6,
+    );
     values[7] = -0;
     values[8] = 0;
     const expected = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]! || a - b);
@@ -279,21 +381,99 @@ describe("radix argsort", () => {
 });
 
 describe("bad input: named errors", () => {
-  const X = [[1, 2], [3, 4], [5, 6], [7, 8]];
+  const X = [
+    [1, 2],
+    [3, 4],
+    [5, 6],
+    [7, 8],
+  ];
   const cases: [string, () => unknown, RegExp][] = [
-    ["labels of the wrong length", () => explainSegments(X, [0, 1, 1]), /explainSegments: labels has length 3, X has 4 rows/],
+    [
+      "labels of the wrong length",
+      () => explainSegments(X, [0, 1, 1]),
+      /explainSegments: labels has length 3, X has 4 rows/,
+    ],
     ["one segment only", () => explainSegments(X, [0, 0, 0, 0]), /explainSegments: labels has one segment only/],
-    ["NaN in X", () => explainSegments([[1, 2], [NaN, 4]], [0, 1]), /explainSegments: X\[1\]\[0\] = NaN is not a finite number/],
-    ["a non-integer label", () => explainSegments(X, [0, 1, 0.5, 1]), /explainSegments: labels\[2\] = 0.5 is not a segment number/],
+    [
+      "NaN in X",
+      () =>
+        explainSegments(
+          [
+            [1, 2],
+            [NaN, 4],
+          ],
+          [0, 1],
+        ),
+      /explainSegments: X\[1\]\[0\] = NaN is not a finite number/,
+    ],
+    [
+      "a non-integer label",
+      () => explainSegments(X, [0, 1, 0.5, 1]),
+      /explainSegments: labels\[2\] = 0.5 is not a segment number/,
+    ],
     ["a segment without rows", () => explainSegments(X, [0, 2, 0, 2]), /explainSegments: segment 1 has no rows/],
-    ["a label beyond the centroids", () => explainSegments(X, [0, 1, 2, 1], { centroids: [[0, 0], [1, 1]] }), /explainSegments: labels has segment 2, centroids has only 2 rows/],
-    ["centroids of the wrong width", () => explainSegments(X, [0, 1, 0, 1], { centroids: [[0], [1]] }), /explainSegments: centroids\[0\] has 1 values, X has 2 features/],
-    ["coinciding centres", () => explainSegments(X, [0, 1, 0, 1], { centroids: [[1, 1], [1, 1]] }), /explainSegments: centres 0, 1 coincide on every feature/],
-    ["imm with fewer leaves than segments", () => explainSegments(X, [0, 1, 2, 1], { maxLeaves: 2 }), /imm needs one leaf per segment \(k=3\), maxLeaves=2/],
-    ["an unknown method", () => explainSegments(X, [0, 1, 0, 1], { method: "c45" as "cart" }), /method "c45" must be "imm" or "cart"/],
-    ["featureNames of the wrong length", () => explainSegments(X, [0, 1, 0, 1], { featureNames: ["a"] }), /featureNames has 1 names, X has 2 features/],
-    ["predictRules on too few features", () => predictRules({ feature: 3, threshold: 0, count: 0, left: { segment: 0, count: 0, correct: 0 }, right: { segment: 1, count: 0, correct: 0 } }, X), /predictRules: node root\/ cuts feature 3, X has 2 features/],
-    ["unscaleTree with a zero scale", () => unscaleTree({ segment: 0, count: 0, correct: 0 }, { center: [0], scale: [0] }), /unscaleTree: scale\[0\] = 0 must be a positive number/],
+    [
+      "a label beyond the centroids",
+      () =>
+        explainSegments(X, [0, 1, 2, 1], {
+          centroids: [
+            [0, 0],
+            [1, 1],
+          ],
+        }),
+      /explainSegments: labels has segment 2, centroids has only 2 rows/,
+    ],
+    [
+      "centroids of the wrong width",
+      () => explainSegments(X, [0, 1, 0, 1], { centroids: [[0], [1]] }),
+      /explainSegments: centroids\[0\] has 1 values, X has 2 features/,
+    ],
+    [
+      "coinciding centres",
+      () =>
+        explainSegments(X, [0, 1, 0, 1], {
+          centroids: [
+            [1, 1],
+            [1, 1],
+          ],
+        }),
+      /explainSegments: centres 0, 1 coincide on every feature/,
+    ],
+    [
+      "imm with fewer leaves than segments",
+      () => explainSegments(X, [0, 1, 2, 1], { maxLeaves: 2 }),
+      /imm needs one leaf per segment \(k=3\), maxLeaves=2/,
+    ],
+    [
+      "an unknown method",
+      () => explainSegments(X, [0, 1, 0, 1], { method: "c45" as "cart" }),
+      /method "c45" must be "imm" or "cart"/,
+    ],
+    [
+      "featureNames of the wrong length",
+      () => explainSegments(X, [0, 1, 0, 1], { featureNames: ["a"] }),
+      /featureNames has 1 names, X has 2 features/,
+    ],
+    [
+      "predictRules on too few features",
+      () =>
+        predictRules(
+          {
+            feature: 3,
+            threshold: 0,
+            count: 0,
+            left: { segment: 0, count: 0, correct: 0 },
+            right: { segment: 1, count: 0, correct: 0 },
+          },
+          X,
+        ),
+      /predictRules: node root\/ cuts feature 3, X has 2 features/,
+    ],
+    [
+      "unscaleTree with a zero scale",
+      () => unscaleTree({ segment: 0, count: 0, correct: 0 }, { center: [0], scale: [0] }),
+      /unscaleTree: scale\[0\] = 0 must be a positive number/,
+    ],
   ];
   for (const [what, call, message] of cases) {
     it(what, () => assert.throws(call, (err: Error) => err instanceof ArgumentError && message.test(err.message)));

@@ -40,15 +40,31 @@ describe("scalers match scikit-learn", () => {
 describe("scaler edge cases (hand-computed)", () => {
   it("standard: population std (ddof = 0); a constant column scales to 0", () => {
     // column 0: mean 2, var ((1)^2 + 0 + 1^2)/3 = 2/3, std 0.8165; column 1 constant 7 → scale 1 → 0
-    const r = standardScale([[1, 7], [2, 7], [3, 7]]);
+    const r = standardScale([
+      [1, 7],
+      [2, 7],
+      [3, 7],
+    ]);
     assertClose(r.center, [2, 7]);
     assertClose(r.scale, [Math.sqrt(2 / 3), 1]);
-    assertClose(r.X, [[-1 / Math.sqrt(2 / 3), 0], [0, 0], [1 / Math.sqrt(2 / 3), 0]]);
+    assertClose(r.X, [
+      [-1 / Math.sqrt(2 / 3), 0],
+      [0, 0],
+      [1 / Math.sqrt(2 / 3), 0],
+    ]);
   });
   it("minmax: to [0, 1]; a constant column scales to 0", () => {
     // column 0: min 10, range 20 → (10, 15, 30) ↦ (0, 0.25, 1)
-    const r = minMaxScale([[10, 3], [15, 3], [30, 3]]);
-    assert.deepEqual(r.X, [[0, 0], [0.25, 0], [1, 0]]);
+    const r = minMaxScale([
+      [10, 3],
+      [15, 3],
+      [30, 3],
+    ]);
+    assert.deepEqual(r.X, [
+      [0, 0],
+      [0.25, 0],
+      [1, 0],
+    ]);
   });
   it("robust: median and IQR with numpy's linear interpolation", () => {
     // sorted 1 2 3 4 100: median 3; q25 at position 1 → 2; q75 at position 3 → 4; IQR 2
@@ -80,8 +96,14 @@ describe("applyScaler / invertScaler", () => {
     assert.deepEqual(invertScaler({ method: "standard", center: [10], scale: [2] }, [[2]]), [[14]]);
   });
   it("rejects rows with the wrong number of features", () => {
-    const params = standardScale([[1, 2], [3, 4]]).params;
-    assert.throws(() => applyScaler(params, [[1, 2, 3]]), { name: "ArgumentError", message: /applyScaler: rows have 3 features, the scaler was fitted on 2/ });
+    const params = standardScale([
+      [1, 2],
+      [3, 4],
+    ]).params;
+    assert.throws(() => applyScaler(params, [[1, 2, 3]]), {
+      name: "ArgumentError",
+      message: /applyScaler: rows have 3 features, the scaler was fitted on 2/,
+    });
     assert.throws(() => invertScaler(params, [[1]]), ArgumentError);
   });
 });
@@ -90,7 +112,10 @@ describe("scaler arguments", () => {
   it("rejects empty, ragged and non-finite X, naming the function", () => {
     assert.throws(() => standardScale([]), { name: "ArgumentError", message: /standardScale: X is empty/ });
     assert.throws(() => minMaxScale([[1, 2], [3]]), { name: "ArgumentError", message: /minMaxScale: ragged X/ });
-    assert.throws(() => robustScale([[1], [NaN]]), { name: "ArgumentError", message: /robustScale: X\[1\]\[0\] = NaN/ });
+    assert.throws(() => robustScale([[1], [NaN]]), {
+      name: "ArgumentError",
+      message: /robustScale: X\[1\]\[0\] = NaN/,
+    });
     assert.throws(() => standardScale([[Infinity]]), ArgumentError);
     assert.throws(() => scaleFeatures([[1]], "zscore" as ScalerMethod), /scaleFeatures: unknown method zscore/);
   });

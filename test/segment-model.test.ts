@@ -54,10 +54,14 @@ const damaged: [string, (m: Record<string, any>) => void, RegExp][] = [
   ["no idColumn", (m) => delete m.idColumn, /idColumn/],
   ["a feature name that is not a string", (m) => (m.features = [7]), /features/],
   ["an unknown assignment", (m) => (m.assignment = "magic"), /assignment/],
-  ["a gmm model without covariances", (m) => {
+  [
+    "a gmm model without covariances",
+    (m) => {
       m.assignment = "gmm-posterior";
       m.gmm = { weights: [0.5, 0.5], covariances: [] };
-    }, /gmm/],
+    },
+    /gmm/,
+  ],
   ["no imputeValues", (m) => delete m.imputeValues, /imputeValues/],
 ];
 

@@ -39,5 +39,6 @@ describe("displayBundle", () => {
 });
 
 describe("show", () => {
-  it("refuses to run outside a kernel, with a named error", () => assert.throws(() => show(figure), { name: "KernelError", message: /displayMime: no Jupyter kernel is running/ }));
+  it("refuses to run outside a kernel, with a named error", () =>
+    assert.throws(() => show(figure), { name: "KernelError", message: /displayMime: no Jupyter kernel is running/ }));
 });

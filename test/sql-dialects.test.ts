@@ -37,7 +37,10 @@ interface Parsed {
 
 /** Parse each SQL text with sqlglot in its dialect (test/helpers/sqlglot_parse.py). */
 function sqlglotParse(items: { dialect: string; sql: string }[]): Parsed[] {
-  const r = spawnSync(venvPython, [path.join(__dirname, "helpers", "sqlglot_parse.py")], { input: JSON.stringify(items), encoding: "utf8" });
+  const r = spawnSync(venvPython, [path.join(__dirname, "helpers", "sqlglot_parse.py")], {
+    input: JSON.stringify(items),
+    encoding: "utf8",
+  });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as Parsed[];
 }
@@ -52,17 +55,30 @@ test("segment sql parses in sqlglot in all four dialects, hostile column names a
   const mall = prepareMallCase(dir);
   const model = JSON.parse(fs.readFileSync(mall.model, "utf8")) as { segments: { name: string }[] };
   const dialects = ["duckdb", "postgres", "bigquery", "spark"];
-  const queries = dialects.map((dialect) => ({ dialect, sql: segmentCli(["sql", mall.model, "--dialect", dialect, "--table", "crm.customers"]) }));
+  const queries = dialects.map((dialect) => ({
+    dialect,
+    sql: segmentCli(["sql", mall.model, "--dialect", dialect, "--table", "crm.customers"]),
+  }));
   // A negative control: the same query cut short must not parse.
-  const broken = queries.map(({ dialect, sql }) => ({ dialect, sql: sql.slice(0, sql.lastIndexOf("END AS segment_name")) }));
+  const broken = queries.map(({ dialect, sql }) => ({
+    dialect,
+    sql: sql.slice(0, sql.lastIndexOf("END AS segment_name")),
+  }));
   const parsed = sqlglotParse([...queries, ...broken]);
   dialects.forEach((dialect, i) => {
     const p = parsed[i]!;
     assert.equal(p.error, undefined, `${dialect}: ${p.error}`);
     assert.equal(p.statements, 1, dialect);
-    for (const column of Object.values(HOSTILE)) assert.ok(p.columns!.includes(column), `${dialect}: column ${JSON.stringify(column)} not read back: ${JSON.stringify(p.columns)}`);
+    for (const column of Object.values(HOSTILE))
+      assert.ok(
+        p.columns!.includes(column),
+        `${dialect}: column ${JSON.stringify(column)} not read back: ${JSON.stringify(p.columns)}`,
+      );
     for (const value of [HOSTILE_LEVELS[0], HOSTILE_LEVELS[1], ...model.segments.map((s) => s.name)]) {
-      assert.ok(p.strings!.includes(value), `${dialect}: string ${JSON.stringify(value)} not read back: ${JSON.stringify(p.strings)}`);
+      assert.ok(
+        p.strings!.includes(value),
+        `${dialect}: string ${JSON.stringify(value)} not read back: ${JSON.stringify(p.strings)}`,
+      );
     }
     assert.match(parsed[dialects.length + i]!.error ?? "", /Error/, `${dialect}: a truncated query parsed`);
   });
@@ -70,7 +86,9 @@ test("segment sql parses in sqlglot in all four dialects, hostile column names a
 
 test("segment rfm --print-sql parses in sqlglot in its dialect: three views and two queries", () => {
   const dialects = ["duckdb", "postgres", "spark"];
-  const parsed = sqlglotParse(dialects.map((dialect) => ({ dialect, sql: segmentCli(["rfm", "--print-sql", "--dialect", dialect]) })));
+  const parsed = sqlglotParse(
+    dialects.map((dialect) => ({ dialect, sql: segmentCli(["rfm", "--print-sql", "--dialect", dialect]) })),
+  );
   dialects.forEach((dialect, i) => {
     assert.equal(parsed[i]!.error, undefined, `${dialect}: ${parsed[i]!.error}`);
     assert.equal(parsed[i]!.statements, 5, dialect);
@@ -79,7 +97,9 @@ test("segment rfm --print-sql parses in sqlglot in its dialect: three views and 
 });
 
 test("the postgres and spark RFM scripts are current: transpiled again from the DuckDB SQL, they are unchanged", () => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "rfm-sql-dialects.mjs"), "--check"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "rfm-sql-dialects.mjs"), "--check"], {
+    encoding: "utf8",
+  });
   assert.equal(r.status, 0, r.stderr);
 });
 
@@ -92,7 +112,9 @@ for (const ties of ["first", "min"] as const) {
       await loadTransactions(connection, retailSamplePath());
       await connection.run("DROP VIEW clean_transactions; DROP VIEW transaction_rules;");
       const results: unknown[][][] = [];
-      for (const statement of sqlStatements(segmentCli(["rfm", "--print-sql", "--dialect", "duckdb", "--ties", ties]))) {
+      for (const statement of sqlStatements(
+        segmentCli(["rfm", "--print-sql", "--dialect", "duckdb", "--ties", ties]),
+      )) {
         const reader = await connection.runAndReadAll(statement);
         if (isQuery(statement)) results.push(reader.getRowsJS() as unknown[][]);
       }

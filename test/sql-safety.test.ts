@@ -33,7 +33,21 @@ let model: SegmentModel;
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "segment-sql-safety-"));
   modelFile = path.join(dir, "out", "model.json");
-  const r = runSegment(["run", CORPUS, "--id", ID, "--features", FEATURES.join(","), "--categorical", CATEGORY, "--k", "3", "--out", path.join(dir, "out"), "--quiet"]);
+  const r = runSegment([
+    "run",
+    CORPUS,
+    "--id",
+    ID,
+    "--features",
+    FEATURES.join(","),
+    "--categorical",
+    CATEGORY,
+    "--k",
+    "3",
+    "--out",
+    path.join(dir, "out"),
+    "--quiet",
+  ]);
   assert.equal(r.code, 0, r.stderr);
   model = parseModel(fs.readFileSync(modelFile, "utf8"), modelFile);
   assert.deepEqual(model.categorical[0]!.levels, LEVELS);
@@ -41,13 +55,22 @@ before(() => {
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** sqlglot's reading of a query in a dialect (test/fixtures/sql_parse.py). */
-function sqlglotParse(sql: string, dialect: string): { error?: string; statements: number; kinds: string[]; literals: string[]; identifiers: string[] } {
-  const out = execFileSync(venvPython, [path.join(ROOT, "test", "fixtures", "sql_parse.py"), dialect], { input: sql, encoding: "utf8", maxBuffer: 256 << 20 });
+function sqlglotParse(
+  sql: string,
+  dialect: string,
+): { error?: string; statements: number; kinds: string[]; literals: string[]; identifiers: string[] } {
+  const out = execFileSync(venvPython, [path.join(ROOT, "test", "fixtures", "sql_parse.py"), dialect], {
+    input: sql,
+    encoding: "utf8",
+    maxBuffer: 256 << 20,
+  });
   return JSON.parse(out);
 }
 
 for (const dialect of SQL_DIALECTS) {
-  test(`${dialect}: hostile names and values parse (sqlglot) as one SELECT with exactly the model's literals and names`, { skip: !hasPython && "no .venv" }, () => {
+  test(`${dialect}: hostile names and values parse (sqlglot) as one SELECT with exactly the model's literals and names`, {
+    skip: !hasPython && "no .venv",
+  }, () => {
     const r = runSegment(["sql", modelFile, "--dialect", dialect, "--table", "crm.customers; DROP TABLE x"]);
     assert.equal(r.code, 0, r.stderr);
     const parsed = sqlglotParse(r.stdout, dialect);
@@ -57,21 +80,38 @@ for (const dialect of SQL_DIALECTS) {
     // Every string literal is a level or a segment name, character for character (the escaping round-trips).
     const expected = [...LEVELS, ...model.segments.map((s) => s.name)].sort();
     assert.deepEqual(parsed.literals, [...new Set(expected)].sort());
-    for (const name of [ID, ...FEATURES, CATEGORY, "crm", "customers; DROP TABLE x"]) assert.ok(parsed.identifiers.includes(name), `${dialect}: identifier ${JSON.stringify(name)}`);
+    for (const name of [ID, ...FEATURES, CATEGORY, "crm", "customers; DROP TABLE x"])
+      assert.ok(parsed.identifiers.includes(name), `${dialect}: identifier ${JSON.stringify(name)}`);
     // Comments carry no user text: no comment line holds any name or level.
     const comments = r.stdout.split("\n").filter((l) => l.startsWith("--"));
-    for (const text of [ID, ...FEATURES, CATEGORY, ...LEVELS, "DROP", "spend"]) assert.ok(!comments.some((c) => c.includes(text)), `${dialect}: a comment holds ${JSON.stringify(text)}`);
+    for (const text of [ID, ...FEATURES, CATEGORY, ...LEVELS, "DROP", "spend"])
+      assert.ok(!comments.some((c) => c.includes(text)), `${dialect}: a comment holds ${JSON.stringify(text)}`);
   });
 }
 
-test("string literals and identifiers round-trip through sqlglot for every dialect, control characters included", { skip: !hasPython && "no .venv" }, () => {
-  const values = ["it's", "back\\slash", "new\nline", "tab\there", "cr\rhere", "`tick`", '"dq"', "\u0001ctl", "-- not a comment", "/* nor this */", "é ü 中文 😀"];
+test("string literals and identifiers round-trip through sqlglot for every dialect, control characters included", {
+  skip: !hasPython && "no .venv",
+}, () => {
+  const values = [
+    "it's",
+    "back\\slash",
+    "new\nline",
+    "tab\there",
+    "cr\rhere",
+    "`tick`",
+    '"dq"',
+    "\u0001ctl",
+    "-- not a comment",
+    "/* nor this */",
+    "é ü 中文 😀",
+  ];
   for (const dialect of SQL_DIALECTS) {
     const sql = `SELECT ${values.map((v, i) => `${stringLiteral(v, dialect)} AS ${quoteIdentifier(`c${i} ${v}`, dialect)}`).join(", ")}`;
     const parsed = sqlglotParse(sql, dialect);
     assert.equal(parsed.error, undefined, `${dialect}: ${parsed.error}`);
     assert.deepEqual(parsed.literals, [...values].sort(), dialect);
-    for (const [i, v] of values.entries()) assert.ok(parsed.identifiers.includes(`c${i} ${v}`), `${dialect}: identifier c${i} ${JSON.stringify(v)}`);
+    for (const [i, v] of values.entries())
+      assert.ok(parsed.identifiers.includes(`c${i} ${v}`), `${dialect}: identifier c${i} ${JSON.stringify(v)}`);
   }
 });
 
@@ -82,13 +122,20 @@ test("DuckDB runs the hostile query: the same segments as `segment score`, and t
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    await connection.run(`CREATE TABLE customers AS SELECT * FROM read_csv('${CORPUS.replace(/'/g, "''")}', header = true, all_varchar = true)`);
+    await connection.run(
+      `CREATE TABLE customers AS SELECT * FROM read_csv('${CORPUS.replace(/'/g, "''")}', header = true, all_varchar = true)`,
+    );
     await connection.run(`ALTER TABLE customers ALTER ${quoteIdentifier(FEATURES[0]!, "duckdb")} TYPE DOUBLE`);
     await connection.run(`ALTER TABLE customers ALTER ${quoteIdentifier(FEATURES[1]!, "duckdb")} TYPE DOUBLE`);
     const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
     const inSql = new Map(rows.map((r) => [String(r[ID]), Number(r["segment"])]));
     // The scored CSV neutralises formula-like IDs with a leading "'"; compare on the real IDs.
-    const inJs = new Map(parseCsv(fs.readFileSync(scored, "utf8"), "scored").rows.map((r) => [r[0]!.replace(/^'(?=[=+\-@])/, ""), Number(r[1])]));
+    const inJs = new Map(
+      parseCsv(fs.readFileSync(scored, "utf8"), "scored").rows.map((r) => [
+        r[0]!.replace(/^'(?=[=+\-@])/, ""),
+        Number(r[1]),
+      ]),
+    );
     assert.equal(inSql.size, 60);
     assert.deepEqual([...inSql].sort(), [...inJs].sort());
     const count = (await connection.runAndReadAll("SELECT COUNT(*) AS n FROM customers")).getRowObjectsJS()[0]!;
@@ -102,7 +149,9 @@ test("DuckDB runs the hostile query: the same segments as `segment score`, and t
 /** A k-means model of k spread centres on d features (valid for `parseModel`). */
 function bigModel(k: number, d = 2): SegmentModel {
   const features = d === 2 ? ["a", "b"] : Array.from({ length: d }, (_, j) => `x${j}`);
-  const centroids = Array.from({ length: k }, (_, c) => features.map((_, j) => (j === 0 ? Math.sin(c) : Math.cos(c * 1.3 + j))));
+  const centroids = Array.from({ length: k }, (_, c) =>
+    features.map((_, j) => (j === 0 ? Math.sin(c) : Math.cos(c * 1.3 + j))),
+  );
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -131,7 +180,9 @@ test("the query grows linearly in k (k = 3,000 is about 1,000 times k = 3) and D
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    await connection.run("CREATE TABLE customers AS SELECT range AS id, sin(range * 0.7) * 1.2 AS a, cos(range * 0.3) AS b FROM range(50)");
+    await connection.run(
+      "CREATE TABLE customers AS SELECT range AS id, sin(range * 0.7) * 1.2 AS a, cos(range * 0.3) AS b FROM range(50)",
+    );
     const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
     const m = bigModel(300);
     for (const r of rows) {
@@ -150,10 +201,20 @@ test("a model beyond the SQL size bound is refused with exit 2 and one line; the
   const d = Math.ceil(MAX_SQL_TERMS / k) + 1;
   const file = path.join(dir, "huge-k.json");
   fs.writeFileSync(file, JSON.stringify(bigModel(k, d)));
-  const r = assertCliCase({ args: ["sql", file], line: new RegExp(`sql: the model has k=${k} centres of ${d} columns, ${k * d} distance terms, more than the ${MAX_SQL_TERMS}`), unchanged: [file] });
+  const r = assertCliCase({
+    args: ["sql", file],
+    line: new RegExp(
+      `sql: the model has k=${k} centres of ${d} columns, ${k * d} distance terms, more than the ${MAX_SQL_TERMS}`,
+    ),
+    unchanged: [file],
+  });
   assert.equal(r.stdout, "");
 });
 
 test("a --table with an empty part is refused with exit 2", () => {
-  assertCliCase({ args: ["sql", modelFile, "--table", "crm..customers"], line: /sql: --table must be a name or dotted names/, unchanged: [path.dirname(modelFile)] });
+  assertCliCase({
+    args: ["sql", modelFile, "--table", "crm..customers"],
+    line: /sql: --table must be a name or dotted names/,
+    unchanged: [path.dirname(modelFile)],
+  });
 });

@@ -24,7 +24,9 @@ async function scoreInDuckDb(sql: string, csvFile: string): Promise<Map<string, 
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    await connection.run(`CREATE TABLE customers AS SELECT * FROM read_csv('${csvFile.replace(/'/g, "''")}', header = true)`);
+    await connection.run(
+      `CREATE TABLE customers AS SELECT * FROM read_csv('${csvFile.replace(/'/g, "''")}', header = true)`,
+    );
     const reader = await connection.runAndReadAll(sql);
     const rows = reader.getRowObjectsJS() as Record<string, unknown>[];
     return new Map(rows.map((r) => [String(r.CustomerID), r.segment === null ? null : Number(r.segment)]));
@@ -41,7 +43,19 @@ function scoredCsv(file: string): Map<string, number> {
 
 for (const [label, args] of [
   ["kmeans, standard scaling, k = 5", ["--k", "5"]],
-  ["kmeans, three features + one-hot Gender, robust scaling, k = 6", ["--k", "6", "--scale", "robust", "--features", "Age,Annual Income (k$),Spending Score (1-100)", "--categorical", "Gender"]],
+  [
+    "kmeans, three features + one-hot Gender, robust scaling, k = 6",
+    [
+      "--k",
+      "6",
+      "--scale",
+      "robust",
+      "--features",
+      "Age,Annual Income (k$),Spending Score (1-100)",
+      "--categorical",
+      "Gender",
+    ],
+  ],
   ["agglomerative, minmax scaling, k = 4", ["--k", "4", "--algorithm", "agglomerative", "--scale", "minmax"]],
 ] as const) {
   test(`segment sql in DuckDB equals segment score on the Mall data: ${label}`, async () => {
@@ -59,7 +73,9 @@ for (const [label, args] of [
     assert.equal(inSql.size, 200);
     assert.deepEqual([...inSql].sort(), [...inJs].sort());
     // And `score` on the training data reproduces the run's own segments (kmeans: nearest centroid = its label).
-    const segments = parseCsv(fs.readFileSync(path.join(out, "segments.csv"), "utf8"), "segments.csv").rows.map((r) => Number(r[1]));
+    const segments = parseCsv(fs.readFileSync(path.join(out, "segments.csv"), "utf8"), "segments.csv").rows.map((r) =>
+      Number(r[1]),
+    );
     const scoredInOrder = parseCsv(fs.readFileSync(scoredFile, "utf8"), "scored").rows.map((r) => Number(r[1]));
     if ((args as readonly string[]).includes("agglomerative")) {
       const agree = segments.filter((s, i) => s === scoredInOrder[i]).length;

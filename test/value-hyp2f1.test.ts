@@ -36,16 +36,25 @@ describe("hyp2f1", () => {
     assert.equal(hyp2f1(2, 3, 4, 0), 1);
   });
 
-  test("equals scipy.special.hyp2f1 within 1e-10 relative over the BG/NBD range", { skip: !fs.existsSync(venvPython) && "no .venv" }, () => {
+  test("equals scipy.special.hyp2f1 within 1e-10 relative over the BG/NBD range", {
+    skip: !fs.existsSync(venvPython) && "no .venv",
+  }, () => {
     const points = grid();
     const script = path.join(__dirname, "fixtures", "lifetimes_oracle.py");
-    const expected = JSON.parse(execFileSync(venvPython, [script, "hyp2f1"], { input: JSON.stringify(points), encoding: "utf8" })) as number[];
+    const expected = JSON.parse(
+      execFileSync(venvPython, [script, "hyp2f1"], { input: JSON.stringify(points), encoding: "utf8" }),
+    ) as number[];
     assert.ok(points.length > 500);
-    points.forEach(([a, b, c, z], i) => assertClose(hyp2f1(a, b, c, z), expected[i]!, 1e-10, 1e-300, `2F1(${a}, ${b}; ${c}; ${z})`));
+    points.forEach(([a, b, c, z], i) =>
+      assertClose(hyp2f1(a, b, c, z), expected[i]!, 1e-10, 1e-300, `2F1(${a}, ${b}; ${c}; ${z})`),
+    );
   });
 
   test("bad arguments throw ArgumentError naming the value", () => {
-    assert.throws(() => hyp2f1(1, 1, 2, 1), (e: Error) => e instanceof ArgumentError && /z=1 must be in \[0, 1\)/.test(e.message));
+    assert.throws(
+      () => hyp2f1(1, 1, 2, 1),
+      (e: Error) => e instanceof ArgumentError && /z=1 must be in \[0, 1\)/.test(e.message),
+    );
     assert.throws(() => hyp2f1(1, 1, 2, -0.1), ArgumentError);
     assert.throws(() => hyp2f1(1, 1, -2, 0.5), /c=-2 must not be 0 or a negative integer/);
     assert.throws(() => hyp2f1(NaN, 1, 2, 0.5), /must be finite/);

@@ -16,7 +16,11 @@ describe("simulateBetaGeo", () => {
   });
 
   test("histories follow lifetimes' conventions: 0 <= recency <= T, recency 0 without repeat purchases", () => {
-    const sim = simulateBetaGeo(truth, { nCustomers: 2000, T: Array.from({ length: 2000 }, (_, i) => i % 60), seed: 1 });
+    const sim = simulateBetaGeo(truth, {
+      nCustomers: 2000,
+      T: Array.from({ length: 2000 }, (_, i) => i % 60),
+      seed: 1,
+    });
     sim.frequency.forEach((x, i) => {
       assert.ok(Number.isInteger(x) && x >= 0);
       assert.ok(sim.recency[i]! >= 0 && sim.recency[i]! <= sim.T[i]!);
@@ -35,7 +39,10 @@ describe("simulateBetaGeo", () => {
   });
 
   test("bad arguments throw ArgumentError", () => {
-    assert.throws(() => simulateBetaGeo({ ...truth, r: 0 }, { nCustomers: 5 }), /simulateBetaGeo: r=0 must be a finite number > 0/);
+    assert.throws(
+      () => simulateBetaGeo({ ...truth, r: 0 }, { nCustomers: 5 }),
+      /simulateBetaGeo: r=0 must be a finite number > 0/,
+    );
     assert.throws(() => simulateBetaGeo(truth, { nCustomers: 2.5 }), ArgumentError);
     assert.throws(() => simulateBetaGeo(truth, { nCustomers: 3, T: [1, 2] }), /T has 2 entries, nCustomers=3/);
     assert.throws(() => simulateBetaGeo(truth, { nCustomers: 2, T: [1, -2] }), /T\[1\]=-2/);
@@ -55,14 +62,24 @@ describe("fitBetaGeo: parameter recovery", () => {
   test("every estimate within 3 standard errors of the truth, most within 1, and no common direction", () => {
     const z = fits.flatMap(({ fit, se }) => KEYS.map((k) => (fit[k] - truth[k]) / se[k]));
     for (const { fit } of fits) assert.ok(fit.converged);
-    assert.ok(z.every((v) => Math.abs(v) <= 3), `z-scores ${z.map((v) => v.toFixed(2)).join(" ")}`);
-    assert.ok(z.filter((v) => Math.abs(v) <= 1).length >= z.length / 2, `z-scores ${z.map((v) => v.toFixed(2)).join(" ")}`);
+    assert.ok(
+      z.every((v) => Math.abs(v) <= 3),
+      `z-scores ${z.map((v) => v.toFixed(2)).join(" ")}`,
+    );
+    assert.ok(
+      z.filter((v) => Math.abs(v) <= 1).length >= z.length / 2,
+      `z-scores ${z.map((v) => v.toFixed(2)).join(" ")}`,
+    );
     const meanZ = z.reduce((s, v) => s + v, 0) / z.length;
     assert.ok(Math.abs(meanZ) < 1, `mean z ${meanZ}`);
   });
 
   test("standard errors are positive and shrink like 1/√n", () => {
-    const sim = simulateBetaGeo(truth, { nCustomers: 5000, T: Array.from({ length: 5000 }, (_, i) => 26 + (i % 27)), seed: 1 });
+    const sim = simulateBetaGeo(truth, {
+      nCustomers: 5000,
+      T: Array.from({ length: 5000 }, (_, i) => 26 + (i % 27)),
+      seed: 1,
+    });
     const small = betaGeoStandardErrors(fitBetaGeo(sim), sim);
     for (const k of KEYS) {
       assert.ok(small[k] > 0);

@@ -30,15 +30,25 @@ export function countBarChart(values: readonly string[], options: BarOptions = {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   const categories = [...counts.keys()].sort();
   const y = categories.map((c) => counts.get(c)!);
-  const text = y.map((count) => (opts.showShare ? `${count} (${((100 * count) / values.length).toFixed(1)} %)` : String(count)));
+  const text = y.map((count) =>
+    opts.showShare ? `${count} (${((100 * count) / values.length).toFixed(1)} %)` : String(count),
+  );
   return {
-    data: [{
-      type: "bar", x: categories, y, text, textposition: "outside", cliponaxis: false,
-      marker: { color: categories.map((_, i) => palette[i % palette.length]!) },
-    }],
+    data: [
+      {
+        type: "bar",
+        x: categories,
+        y,
+        text,
+        textposition: "outside",
+        cliponaxis: false,
+        marker: { color: categories.map((_, i) => palette[i % palette.length]!) },
+      },
+    ],
     // The y range leaves 15 % of headroom above the tallest bar, so that its label fits inside the plot area.
     layout: baseLayout(opts.title, {
-      height: opts.height, xaxis: { title: { text: opts.xTitle } },
+      height: opts.height,
+      xaxis: { title: { text: opts.xTitle } },
       yaxis: { title: { text: opts.yTitle }, range: [0, 1.15 * Math.max(1, ...y)] },
     }),
   };

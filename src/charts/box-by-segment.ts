@@ -31,9 +31,15 @@ const defaults = { title: "Features by segment", height: 420, points: "outliers"
  * @example
  * boxBySegmentChart([[1, 2], [3, 4]], [0, 1], ["a", "b"]).data.length; // => 4
  */
-export function boxBySegmentChart(X: number[][], labels: ArrayLike<number>, featureNames: readonly string[], options: BoxBySegmentOptions = {}): Figure {
+export function boxBySegmentChart(
+  X: number[][],
+  labels: ArrayLike<number>,
+  featureNames: readonly string[],
+  options: BoxBySegmentOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
-  if (labels.length !== X.length) throw new ArgumentError(`boxBySegmentChart: ${labels.length} labels for ${X.length} rows`);
+  if (labels.length !== X.length)
+    throw new ArgumentError(`boxBySegmentChart: ${labels.length} labels for ${X.length} rows`);
   const segments = distinctLabels(labels);
   const data: Data[] = [];
   const axes: Partial<Layout> = {};
@@ -42,15 +48,26 @@ export function boxBySegmentChart(X: number[][], labels: ArrayLike<number>, feat
     for (const s of segments) {
       const idx = indicesOf(labels, s);
       data.push({
-        type: "box", name: opts.segmentNames?.[s] ?? `segment ${s}`, legendgroup: `s${s}`, showlegend: j === 0,
-        y: idx.map((i) => X[i]![j]!), xaxis: `x${suffix}`, yaxis: `y${suffix}`, marker: { color: clusterColor(s) },
-        boxpoints: opts.points, ...(opts.points === "all" ? { jitter: 0.5, pointpos: 0 } : {}),
+        type: "box",
+        name: opts.segmentNames?.[s] ?? `segment ${s}`,
+        legendgroup: `s${s}`,
+        showlegend: j === 0,
+        y: idx.map((i) => X[i]![j]!),
+        xaxis: `x${suffix}`,
+        yaxis: `y${suffix}`,
+        marker: { color: clusterColor(s) },
+        boxpoints: opts.points,
+        ...(opts.points === "all" ? { jitter: 0.5, pointpos: 0 } : {}),
       } as Data);
     }
     Object.assign(axes, { [`xaxis${suffix}`]: { showticklabels: false, title: { text: feature } } });
   });
   return {
     data,
-    layout: baseLayout(opts.title, { height: opts.height, grid: { rows: 1, columns: featureNames.length, pattern: "independent" }, ...axes }),
+    layout: baseLayout(opts.title, {
+      height: opts.height,
+      grid: { rows: 1, columns: featureNames.length, pattern: "independent" },
+      ...axes,
+    }),
   };
 }

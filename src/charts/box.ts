@@ -38,10 +38,33 @@ export function boxChart(series: Record<string, readonly number[]>, options: Box
           }
         });
       }
-      return { type: "box", name: group, x, y, marker: { color: palette[g % palette.length] }, boxpoints: "outliers" } as Data;
+      return {
+        type: "box",
+        name: group,
+        x,
+        y,
+        marker: { color: palette[g % palette.length] },
+        boxpoints: "outliers",
+      } as Data;
     });
   } else {
-    data = names.map((name, s) => ({ type: "box", name, y: [...series[name]!], marker: { color: palette[s % palette.length] }, boxpoints: "outliers" }) as Data);
+    data = names.map(
+      (name, s) =>
+        ({
+          type: "box",
+          name,
+          y: [...series[name]!],
+          marker: { color: palette[s % palette.length] },
+          boxpoints: "outliers",
+        }) as Data,
+    );
   }
-  return { data, layout: baseLayout(opts.title, { height: opts.height, boxmode: opts.groups ? "group" : "overlay", showlegend: Boolean(opts.groups) }) };
+  return {
+    data,
+    layout: baseLayout(opts.title, {
+      height: opts.height,
+      boxmode: opts.groups ? "group" : "overlay",
+      showlegend: Boolean(opts.groups),
+    }),
+  };
 }

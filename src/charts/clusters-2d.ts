@@ -33,18 +33,28 @@ export function clusters2dChart(X: number[][], labels: ArrayLike<number>, option
   const data: Data[] = distinctLabels(labels).map((label) => {
     const idx = indicesOf(labels, label);
     return {
-      type: "scatter", mode: "markers",
+      type: "scatter",
+      mode: "markers",
       name: label < 0 ? "noise" : (opts.clusterNames?.[label] ?? `cluster ${label}`),
-      x: idx.map((i) => X[i]![0]!), y: idx.map((i) => X[i]![1]!),
+      x: idx.map((i) => X[i]![0]!),
+      y: idx.map((i) => X[i]![1]!),
       ...(opts.hoverText ? { text: idx.map((i) => opts.hoverText![i]!) } : {}),
       marker: { color: clusterColor(label), size: label < 0 ? 6 : 8, symbol: label < 0 ? "x" : "circle", opacity: 0.8 },
     };
   });
   if (opts.centroids) {
     data.push({
-      type: "scatter", mode: "markers", name: "centroids",
-      x: opts.centroids.map((c) => c[0]!), y: opts.centroids.map((c) => c[1]!),
-      marker: { color: opts.centroids.map((_, i) => clusterColor(i)), size: 18, symbol: "x", line: { color: "#000", width: 2 } },
+      type: "scatter",
+      mode: "markers",
+      name: "centroids",
+      x: opts.centroids.map((c) => c[0]!),
+      y: opts.centroids.map((c) => c[1]!),
+      marker: {
+        color: opts.centroids.map((_, i) => clusterColor(i)),
+        size: 18,
+        symbol: "x",
+        line: { color: "#000", width: 2 },
+      },
     });
   }
   const layout = baseLayout(opts.title, {

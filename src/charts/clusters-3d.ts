@@ -32,17 +32,29 @@ export function clusters3dChart(X: number[][], labels: ArrayLike<number>, option
   const data: Data[] = distinctLabels(labels).map((label) => {
     const idx = indicesOf(labels, label);
     return {
-      type: "scatter3d", mode: "markers",
+      type: "scatter3d",
+      mode: "markers",
       name: label < 0 ? "noise" : (opts.clusterNames?.[label] ?? `cluster ${label}`),
-      x: idx.map((i) => X[i]![0]!), y: idx.map((i) => X[i]![1]!), z: idx.map((i) => X[i]![2]!),
+      x: idx.map((i) => X[i]![0]!),
+      y: idx.map((i) => X[i]![1]!),
+      z: idx.map((i) => X[i]![2]!),
       marker: { color: clusterColor(label), size: 4, opacity: 0.85 },
     };
   });
   if (opts.centroids) {
     data.push({
-      type: "scatter3d", mode: "markers", name: "centroids",
-      x: opts.centroids.map((c) => c[0]!), y: opts.centroids.map((c) => c[1]!), z: opts.centroids.map((c) => c[2]!),
-      marker: { color: opts.centroids.map((_, i) => clusterColor(i)), size: 9, symbol: "diamond", line: { color: "#000", width: 2 } },
+      type: "scatter3d",
+      mode: "markers",
+      name: "centroids",
+      x: opts.centroids.map((c) => c[0]!),
+      y: opts.centroids.map((c) => c[1]!),
+      z: opts.centroids.map((c) => c[2]!),
+      marker: {
+        color: opts.centroids.map((_, i) => clusterColor(i)),
+        size: 9,
+        symbol: "diamond",
+        line: { color: "#000", width: 2 },
+      },
     });
   }
   const [x, y, z] = opts.featureNames;
@@ -53,7 +65,9 @@ export function clusters3dChart(X: number[][], labels: ArrayLike<number>, option
     // (with the default view the bottom corner and the age ticks are cut off).
     margin: { l: 10, r: 10, t: 50, b: 10 },
     scene: {
-      xaxis: { title: { text: x } }, yaxis: { title: { text: y } }, zaxis: { title: { text: z } },
+      xaxis: { title: { text: x } },
+      yaxis: { title: { text: y } },
+      zaxis: { title: { text: z } },
       camera: { eye: { x: 1.7, y: 1.7, z: 0.9 }, center: { x: 0, y: 0, z: -0.12 } },
     },
   });

@@ -29,9 +29,15 @@ export interface ClvSegmentSummary {
  * @throws {ArgumentError} for ragged arrays.
  * @example summarizeClvBySegment(["a", "b", "a"], [10, 5, 20], [1, 0.5, 0.8])[0] // => { segment: "a", customers: 2, totalClv: 30, meanClv: 15, meanProbabilityAlive: 0.9 }
  */
-export function summarizeClvBySegment(segments: readonly string[], clv: readonly number[], probabilityAlive: readonly number[]): ClvSegmentSummary[] {
+export function summarizeClvBySegment(
+  segments: readonly string[],
+  clv: readonly number[],
+  probabilityAlive: readonly number[],
+): ClvSegmentSummary[] {
   if (clv.length !== segments.length || probabilityAlive.length !== segments.length) {
-    throw new ArgumentError(`summarizeClvBySegment: segments, clv and probabilityAlive must have the same length (got ${segments.length}, ${clv.length}, ${probabilityAlive.length})`);
+    throw new ArgumentError(
+      `summarizeClvBySegment: segments, clv and probabilityAlive must have the same length (got ${segments.length}, ${clv.length}, ${probabilityAlive.length})`,
+    );
   }
   const groups = new Map<string, { customers: number; total: number; alive: number }>();
   segments.forEach((s, i) => {
@@ -42,7 +48,13 @@ export function summarizeClvBySegment(segments: readonly string[], clv: readonly
     groups.set(s, g);
   });
   return [...groups.entries()]
-    .map(([segment, g]) => ({ segment, customers: g.customers, totalClv: g.total, meanClv: g.total / g.customers, meanProbabilityAlive: g.alive / g.customers }))
+    .map(([segment, g]) => ({
+      segment,
+      customers: g.customers,
+      totalClv: g.total,
+      meanClv: g.total / g.customers,
+      meanProbabilityAlive: g.alive / g.customers,
+    }))
     .sort((a, b) => b.totalClv - a.totalClv);
 }
 
@@ -64,7 +76,13 @@ export function clvBySegmentChart(summary: readonly ClvSegmentSummary[], options
     text: summary.map((s) => `${currency}${Math.round(s.totalClv).toLocaleString("en-US")}`),
     textposition: "outside",
     customdata: summary.map((s) => [s.customers, s.meanClv, s.meanProbabilityAlive]),
-    marker: { color: summary.map((s) => s.meanProbabilityAlive), colorscale: "RdYlGn", cmin: 0, cmax: 1, colorbar: { title: { text: "mean P(alive)" } } },
+    marker: {
+      color: summary.map((s) => s.meanProbabilityAlive),
+      colorscale: "RdYlGn",
+      cmin: 0,
+      cmax: 1,
+      colorbar: { title: { text: "mean P(alive)" } },
+    },
     hovertemplate: `%{x}: ${currency}%{y:,.0f} total, %{customdata[0]} customers, ${currency}%{customdata[1]:.2f} each, P(alive) %{customdata[2]:.2f}<extra></extra>`,
   } as unknown as Data;
   return {

@@ -50,23 +50,53 @@ export function dendrogramChart(merges: readonly MergeRow[], options: Dendrogram
     s.x.push(xOf[a]!, xOf[a]!, xOf[b]!, xOf[b]!, null);
     s.y.push(heightOf(a), h, h, heightOf(b), null);
   });
-  const data: Data[] = [...segments.entries()].sort(([g1], [g2]) => g1 - g2).map(([group, s]) => ({
-    type: "scatter", mode: "lines", x: s.x, y: s.y, hoverinfo: "y",
-    name: group < 0 ? "above the cut" : opts.k ? `cluster ${group}` : "merges",
-    line: { color: group < 0 || !opts.k ? "#555" : clusterColor(group), width: 1.5 },
-  }));
+  const data: Data[] = [...segments.entries()]
+    .sort(([g1], [g2]) => g1 - g2)
+    .map(([group, s]) => ({
+      type: "scatter",
+      mode: "lines",
+      x: s.x,
+      y: s.y,
+      hoverinfo: "y",
+      name: group < 0 ? "above the cut" : opts.k ? `cluster ${group}` : "merges",
+      line: { color: group < 0 || !opts.k ? "#555" : clusterColor(group), width: 1.5 },
+    }));
   const showTicks = opts.leafLabels !== undefined && n <= 60;
   const layout = baseLayout(opts.title, {
     height: opts.height,
     xaxis: showTicks
-      ? { tickvals: order.map((_, i) => 5 + 10 * i), ticktext: order.map((leaf) => opts.leafLabels![leaf] ?? String(leaf)), title: { text: "customers" } }
+      ? {
+          tickvals: order.map((_, i) => 5 + 10 * i),
+          ticktext: order.map((leaf) => opts.leafLabels![leaf] ?? String(leaf)),
+          title: { text: "customers" },
+        }
       : { showticklabels: false, title: { text: `${n} customers (leaves, in tree order)` } },
     yaxis: { title: { text: opts.yTitle } },
   });
   if (opts.k !== undefined && opts.k > 1) {
     const cut = (merges[n - opts.k - 1]![2] + merges[n - opts.k]![2]) / 2;
-    layout.shapes = [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: cut, y1: cut, line: { dash: "dash", color: "#222", width: 1.5 } }];
-    layout.annotations = [{ xref: "paper", x: 1, y: cut, text: `cut: k = ${opts.k}`, showarrow: false, xanchor: "right", yanchor: "bottom" }];
+    layout.shapes = [
+      {
+        type: "line",
+        xref: "paper",
+        x0: 0,
+        x1: 1,
+        y0: cut,
+        y1: cut,
+        line: { dash: "dash", color: "#222", width: 1.5 },
+      },
+    ];
+    layout.annotations = [
+      {
+        xref: "paper",
+        x: 1,
+        y: cut,
+        text: `cut: k = ${opts.k}`,
+        showarrow: false,
+        xanchor: "right",
+        yanchor: "bottom",
+      },
+    ];
   }
   return { data, layout };
 }
@@ -100,10 +130,15 @@ function colourMerges(merges: readonly MergeRow[], n: number, k: number): number
   const nBelow = n - k;
   const minLeaf = new Array<number>(2 * n - 1);
   for (let i = 0; i < n; i++) minLeaf[i] = i;
-  merges.forEach(([a, b], i) => { minLeaf[n + i] = Math.min(minLeaf[a]!, minLeaf[b]!); });
+  merges.forEach(([a, b], i) => {
+    minLeaf[n + i] = Math.min(minLeaf[a]!, minLeaf[b]!);
+  });
   // Roots of the k clusters: nodes below the cut whose parent is above it (or leaves never merged below it).
   const parent = new Array<number>(2 * n - 1).fill(-1);
-  merges.forEach(([a, b], i) => { parent[a] = n + i; parent[b] = n + i; });
+  merges.forEach(([a, b], i) => {
+    parent[a] = n + i;
+    parent[b] = n + i;
+  });
   const isBelow = (node: number) => node < n || node - n < nBelow;
   const roots: number[] = [];
   for (let node = 0; node < 2 * n - 1; node++) {
@@ -111,7 +146,9 @@ function colourMerges(merges: readonly MergeRow[], n: number, k: number): number
   }
   roots.sort((r1, r2) => minLeaf[r1]! - minLeaf[r2]!);
   const clusterOfNode = new Array<number>(2 * n - 1).fill(-1);
-  roots.forEach((root, c) => { clusterOfNode[root] = c; });
+  roots.forEach((root, c) => {
+    clusterOfNode[root] = c;
+  });
   // Parents come after children, so walk the merges top-down to hand each cluster number downwards.
   for (let i = merges.length - 1; i >= 0; i--) {
     const node = n + i;

@@ -15,7 +15,13 @@ export interface BeforeAfterOptions {
   height?: number;
 }
 
-const defaults = { beforeName: "before", afterName: "after", title: "Distributions before and after", nbins: 20, height: 520 };
+const defaults = {
+  beforeName: "before",
+  afterName: "after",
+  title: "Distributions before and after",
+  nbins: 20,
+  height: 520,
+};
 
 /**
  * Histograms of each feature before (top row) and after (bottom row) a transformation such as
@@ -30,11 +36,20 @@ const defaults = { beforeName: "before", afterName: "after", title: "Distributio
  * @example
  * distributionsBeforeAfterChart([[1], [2]], [[-1], [1]], ["age"]).data.length; // => 2
  */
-export function distributionsBeforeAfterChart(before: number[][], after: number[][], featureNames: readonly string[], options: BeforeAfterOptions = {}): Figure {
+export function distributionsBeforeAfterChart(
+  before: number[][],
+  after: number[][],
+  featureNames: readonly string[],
+  options: BeforeAfterOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
   const nF = featureNames.length;
-  for (const [name, X] of [["before", before], ["after", after]] as const) {
-    if (X.some((r) => r.length !== nF)) throw new ArgumentError(`distributionsBeforeAfterChart: rows of ${name} must have ${nF} values`);
+  for (const [name, X] of [
+    ["before", before],
+    ["after", after],
+  ] as const) {
+    if (X.some((r) => r.length !== nF))
+      throw new ArgumentError(`distributionsBeforeAfterChart: rows of ${name} must have ${nF} values`);
   }
   const data: Data[] = [];
   const axes: Record<string, unknown> = {};
@@ -43,15 +58,26 @@ export function distributionsBeforeAfterChart(before: number[][], after: number[
       const n = row * nF + j + 1;
       const suffix = n === 1 ? "" : String(n);
       data.push({
-        type: "histogram", name: `${feature} (${row === 0 ? opts.beforeName : opts.afterName})`, showlegend: false,
-        x: X.map((r) => r[j]!), nbinsx: opts.nbins, xaxis: `x${suffix}`, yaxis: `y${suffix}`,
+        type: "histogram",
+        name: `${feature} (${row === 0 ? opts.beforeName : opts.afterName})`,
+        showlegend: false,
+        x: X.map((r) => r[j]!),
+        nbinsx: opts.nbins,
+        xaxis: `x${suffix}`,
+        yaxis: `y${suffix}`,
         marker: { color: palette[j % palette.length], opacity: row === 0 ? 0.55 : 0.9 },
       } as Data);
-      axes[`xaxis${suffix}`] = { title: { text: `${feature}: ${row === 0 ? opts.beforeName : opts.afterName}`, font: { size: 11 } } };
+      axes[`xaxis${suffix}`] = {
+        title: { text: `${feature}: ${row === 0 ? opts.beforeName : opts.afterName}`, font: { size: 11 } },
+      };
     });
   });
   return {
     data,
-    layout: baseLayout(opts.title, { height: opts.height, grid: { rows: 2, columns: nF, pattern: "independent", ygap: 0.45 }, ...(axes as Partial<Layout>) }),
+    layout: baseLayout(opts.title, {
+      height: opts.height,
+      grid: { rows: 2, columns: nF, pattern: "independent", ygap: 0.45 },
+      ...(axes as Partial<Layout>),
+    }),
   };
 }

@@ -22,8 +22,17 @@ export interface DriftExperimentChartOptions {
  * @param options - see {@link DriftExperimentChartOptions}.
  * @returns a Figure with two box traces (all points shown) grouped by measure.
  */
-export function driftExperimentChart(baseline: readonly DriftExperimentRun[], changed: readonly DriftExperimentRun[], options: DriftExperimentChartOptions = {}): Figure {
-  const { title = "PSI over seeded runs: no change vs an injected change", baselineName = "no change", changedName = "with the change", height = 430 } = options;
+export function driftExperimentChart(
+  baseline: readonly DriftExperimentRun[],
+  changed: readonly DriftExperimentRun[],
+  options: DriftExperimentChartOptions = {},
+): Figure {
+  const {
+    title = "PSI over seeded runs: no change vs an injected change",
+    baselineName = "no change",
+    changedName = "with the change",
+    height = 430,
+  } = options;
   const measures = ["recency_days", "frequency", "monetary", "segment shares"] as const;
   const trace = (name: string, runs: readonly DriftExperimentRun[], color: string) => ({
     type: "box" as const,
@@ -38,8 +47,27 @@ export function driftExperimentChart(baseline: readonly DriftExperimentRun[], ch
   });
   const { watch, refit } = STABILITY_BAND_LIMITS;
   const limit = (y: number, text: string) => ({
-    shape: { type: "line" as const, xref: "paper" as const, yref: "y" as const, x0: 0, x1: 1, y0: y, y1: y, line: { color: "#555", dash: "dash" as const, width: 1 } },
-    annotation: { xref: "paper" as const, yref: "y" as const, x: 1, y, text, showarrow: false, xanchor: "right" as const, yanchor: "bottom" as const, font: { size: 11, color: "#555" } },
+    shape: {
+      type: "line" as const,
+      xref: "paper" as const,
+      yref: "y" as const,
+      x0: 0,
+      x1: 1,
+      y0: y,
+      y1: y,
+      line: { color: "#555", dash: "dash" as const, width: 1 },
+    },
+    annotation: {
+      xref: "paper" as const,
+      yref: "y" as const,
+      x: 1,
+      y,
+      text,
+      showarrow: false,
+      xanchor: "right" as const,
+      yanchor: "bottom" as const,
+      font: { size: 11, color: "#555" },
+    },
   });
   const limits = [limit(watch, `watch from ${watch}`), limit(refit, `refit above ${refit}`)];
   return {

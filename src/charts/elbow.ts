@@ -27,14 +27,37 @@ const defaults = { title: "Elbow: inertia by k", yTitle: "inertia (within-cluste
  */
 export function elbowChart(ks: readonly number[], inertias: readonly number[], options: ElbowOptions = {}): Figure {
   const opts = { ...defaults, ...options };
-  if (ks.length !== inertias.length) throw new ArgumentError(`elbowChart: ${ks.length} ks but ${inertias.length} inertias`);
-  const data: Figure["data"] = [{ type: "scatter", mode: "lines+markers", name: "inertia", x: [...ks], y: [...inertias], line: { color: "#636efa" } }];
-  const layout = baseLayout(opts.title, { height: opts.height, xaxis: { title: { text: "k (number of clusters)" }, dtick: 1 }, yaxis: { title: { text: opts.yTitle } } });
+  if (ks.length !== inertias.length)
+    throw new ArgumentError(`elbowChart: ${ks.length} ks but ${inertias.length} inertias`);
+  const data: Figure["data"] = [
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: "inertia",
+      x: [...ks],
+      y: [...inertias],
+      line: { color: "#636efa" },
+    },
+  ];
+  const layout = baseLayout(opts.title, {
+    height: opts.height,
+    xaxis: { title: { text: "k (number of clusters)" }, dtick: 1 },
+    yaxis: { title: { text: opts.yTitle } },
+  });
   if (opts.knee !== undefined) {
     const i = ks.indexOf(opts.knee);
     if (i < 0) throw new ArgumentError(`elbowChart: knee=${opts.knee} is not one of ks ${JSON.stringify(ks)}`);
-    data.push({ type: "scatter", mode: "markers", name: `knee: k = ${opts.knee}`, x: [opts.knee], y: [inertias[i]!], marker: { color: "#ef553b", size: 16, symbol: "circle-open", line: { width: 3 } } });
-    layout.annotations = [{ x: opts.knee, y: inertias[i]!, text: `knee: k = ${opts.knee}`, showarrow: true, arrowhead: 2, ax: 40, ay: -40 }];
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: `knee: k = ${opts.knee}`,
+      x: [opts.knee],
+      y: [inertias[i]!],
+      marker: { color: "#ef553b", size: 16, symbol: "circle-open", line: { width: 3 } },
+    });
+    layout.annotations = [
+      { x: opts.knee, y: inertias[i]!, text: `knee: k = ${opts.knee}`, showarrow: true, arrowhead: 2, ax: 40, ay: -40 },
+    ];
   }
   return { data, layout };
 }

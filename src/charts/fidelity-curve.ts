@@ -33,11 +33,17 @@ export function fidelityCurveChart(series: FidelitySeries[], options: FidelityCu
   const opts = { ...defaults, ...options };
   if (series.length === 0) throw new ArgumentError("fidelityCurveChart: series is empty");
   for (const s of series) {
-    if (s.leaves.length !== s.fidelity.length) throw new ArgumentError(`fidelityCurveChart: series "${s.name}" has ${s.leaves.length} leaf counts and ${s.fidelity.length} fidelities`);
+    if (s.leaves.length !== s.fidelity.length)
+      throw new ArgumentError(
+        `fidelityCurveChart: series "${s.name}" has ${s.leaves.length} leaf counts and ${s.fidelity.length} fidelities`,
+      );
   }
   const data: Data[] = series.map((s, i) => ({
-    type: "scatter", mode: s.leaves.length === 1 ? "markers" : "lines+markers", name: s.name,
-    x: s.leaves, y: s.fidelity,
+    type: "scatter",
+    mode: s.leaves.length === 1 ? "markers" : "lines+markers",
+    name: s.name,
+    x: s.leaves,
+    y: s.fidelity,
     hovertemplate: `${s.name}: %{x} leaves, fidelity %{y:.3f}<extra></extra>`,
     marker: { size: s.leaves.length === 1 ? 14 : 8, color: palette[i % palette.length] },
     line: { color: palette[i % palette.length] },
@@ -45,7 +51,10 @@ export function fidelityCurveChart(series: FidelitySeries[], options: FidelityCu
   const layout = baseLayout(opts.title, {
     height: opts.height,
     xaxis: { title: { text: "number of leaves (rules)" }, dtick: 1 },
-    yaxis: { title: { text: "fidelity (share of customers in their own segment)" }, range: [Math.min(0.8, ...series.flatMap((s) => s.fidelity)) - 0.02, 1.01] },
+    yaxis: {
+      title: { text: "fidelity (share of customers in their own segment)" },
+      range: [Math.min(0.8, ...series.flatMap((s) => s.fidelity)) - 0.02, 1.01],
+    },
   });
   return { data, layout };
 }

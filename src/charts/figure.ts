@@ -14,8 +14,16 @@ export interface Figure {
 
 /** The project's qualitative palette (Plotly's default, colour-blind-safe order for the first clusters). */
 export const palette = [
-  "#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a",
-  "#19d3f3", "#ff6692", "#b6e880", "#ff97ff", "#fecb52",
+  "#636efa",
+  "#ef553b",
+  "#00cc96",
+  "#ab63fa",
+  "#ffa15a",
+  "#19d3f3",
+  "#ff6692",
+  "#b6e880",
+  "#ff97ff",
+  "#fecb52",
 ];
 
 /** Colour of cluster `label`; noise (-1) is grey. */

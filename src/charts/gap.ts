@@ -24,17 +24,44 @@ const defaults = { title: "Gap statistic (error bars: s_k)", height: 400 };
  * @example
  * gapChart([1, 2], [0.1, 0.5], [0.02, 0.03]).data[0].error_y.array; // => [0.02, 0.03]
  */
-export function gapChart(ks: readonly number[], gaps: readonly number[], errors: readonly number[], options: GapOptions = {}): Figure {
+export function gapChart(
+  ks: readonly number[],
+  gaps: readonly number[],
+  errors: readonly number[],
+  options: GapOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
-  if (gaps.length !== ks.length || errors.length !== ks.length) throw new ArgumentError(`gapChart: ${ks.length} ks, ${gaps.length} gaps, ${errors.length} errors`);
-  const data: Figure["data"] = [{
-    type: "scatter", mode: "lines+markers", name: "gap(k)", x: [...ks], y: [...gaps],
-    error_y: { type: "data", array: [...errors], visible: true }, line: { color: "#00cc96" },
-  }];
+  if (gaps.length !== ks.length || errors.length !== ks.length)
+    throw new ArgumentError(`gapChart: ${ks.length} ks, ${gaps.length} gaps, ${errors.length} errors`);
+  const data: Figure["data"] = [
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: "gap(k)",
+      x: [...ks],
+      y: [...gaps],
+      error_y: { type: "data", array: [...errors], visible: true },
+      line: { color: "#00cc96" },
+    },
+  ];
   if (opts.chosen !== undefined) {
     const i = ks.indexOf(opts.chosen);
     if (i < 0) throw new ArgumentError(`gapChart: chosen=${opts.chosen} is not one of ks ${JSON.stringify(ks)}`);
-    data.push({ type: "scatter", mode: "markers", name: `chosen: k = ${opts.chosen}`, x: [opts.chosen], y: [gaps[i]!], marker: { color: "#ef553b", size: 16, symbol: "circle-open", line: { width: 3 } } });
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: `chosen: k = ${opts.chosen}`,
+      x: [opts.chosen],
+      y: [gaps[i]!],
+      marker: { color: "#ef553b", size: 16, symbol: "circle-open", line: { width: 3 } },
+    });
   }
-  return { data, layout: baseLayout(opts.title, { height: opts.height, xaxis: { title: { text: "k (number of clusters)" }, dtick: 1 }, yaxis: { title: { text: "gap" } } }) };
+  return {
+    data,
+    layout: baseLayout(opts.title, {
+      height: opts.height,
+      xaxis: { title: { text: "k (number of clusters)" }, dtick: 1 },
+      yaxis: { title: { text: "gap" } },
+    }),
+  };
 }

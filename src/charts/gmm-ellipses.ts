@@ -15,7 +15,13 @@ export interface GmmEllipsesOptions {
   height?: number;
 }
 
-const defaults = { title: "Gaussian mixture: covariance ellipses and soft assignment", featureNames: ["x", "y"] as [string, string], nStd: [1, 2], resolution: 60, height: 480 };
+const defaults = {
+  title: "Gaussian mixture: covariance ellipses and soft assignment",
+  featureNames: ["x", "y"] as [string, string],
+  nStd: [1, 2],
+  resolution: 60,
+  height: 480,
+};
 
 /**
  * Gaussian mixture in 2-D: points coloured by their most probable component with opacity = that
@@ -32,19 +38,29 @@ const defaults = { title: "Gaussian mixture: covariance ellipses and soft assign
  * gmmEllipsesChart([[0, 0]], [[1]], [[0, 0]], [[[1, 0], [0, 1]]]).data.length; // => 3 (points + 2 ellipses)
  */
 export function gmmEllipsesChart(
-  X: number[][], probabilities: number[][], means: number[][], covariances: number[][][], options: GmmEllipsesOptions = {},
+  X: number[][],
+  probabilities: number[][],
+  means: number[][],
+  covariances: number[][][],
+  options: GmmEllipsesOptions = {},
 ): Figure {
   const opts = { ...defaults, ...options };
   const k = means.length;
-  if (probabilities.length !== X.length) throw new ArgumentError(`gmmEllipsesChart: probabilities has ${probabilities.length} rows, X has ${X.length}`);
-  if (covariances.length !== k) throw new ArgumentError(`gmmEllipsesChart: ${covariances.length} covariances for ${k} means`);
+  if (probabilities.length !== X.length)
+    throw new ArgumentError(`gmmEllipsesChart: probabilities has ${probabilities.length} rows, X has ${X.length}`);
+  if (covariances.length !== k)
+    throw new ArgumentError(`gmmEllipsesChart: ${covariances.length} covariances for ${k} means`);
   const best = probabilities.map((p) => p.reduce((bi, v, i) => (v > p[bi]! ? i : bi), 0));
   const data: Data[] = [];
   for (let c = 0; c < k; c++) {
     const idx = best.flatMap((b, i) => (b === c ? [i] : []));
     data.push({
-      type: "scatter", mode: "markers", name: `component ${c}`, legendgroup: `c${c}`,
-      x: idx.map((i) => X[i]![0]!), y: idx.map((i) => X[i]![1]!),
+      type: "scatter",
+      mode: "markers",
+      name: `component ${c}`,
+      legendgroup: `c${c}`,
+      x: idx.map((i) => X[i]![0]!),
+      y: idx.map((i) => X[i]![1]!),
       text: idx.map((i) => `P(component ${c}) = ${probabilities[i]![c]!.toFixed(2)}`),
       marker: { color: clusterColor(c), size: 8, opacity: idx.map((i) => Math.max(0.15, probabilities[i]![c]!)) },
     });
@@ -53,8 +69,15 @@ export function gmmEllipsesChart(
     for (const s of opts.nStd) {
       const [ex, ey] = covarianceEllipse(means[c]!, covariances[c]!, s, opts.resolution);
       data.push({
-        type: "scatter", mode: "lines", name: `${s}σ`, legendgroup: `c${c}`, showlegend: false, hoverinfo: "skip",
-        x: ex, y: ey, line: { color: clusterColor(c), width: 2, dash: s === opts.nStd[0] ? "solid" : "dot" },
+        type: "scatter",
+        mode: "lines",
+        name: `${s}σ`,
+        legendgroup: `c${c}`,
+        showlegend: false,
+        hoverinfo: "skip",
+        x: ex,
+        y: ey,
+        line: { color: clusterColor(c), width: 2, dash: s === opts.nStd[0] ? "solid" : "dot" },
       });
     }
   }
@@ -70,7 +93,12 @@ export function gmmEllipsesChart(
  * Outline of the ellipse {x : (x − μ)ᵀ Σ⁻¹ (x − μ) = s²} of a 2 × 2 covariance Σ: semi-axes
  * s·√λ₁, s·√λ₂ along the eigenvectors, rotated by θ = ½·atan2(2σxy, σxx − σyy).
  */
-export function covarianceEllipse(mean: number[], cov: number[][], s: number, resolution: number): [number[], number[]] {
+export function covarianceEllipse(
+  mean: number[],
+  cov: number[][],
+  s: number,
+  resolution: number,
+): [number[], number[]] {
   const a = cov[0]![0]!;
   const b = cov[0]![1]!;
   const d = cov[1]![1]!;

@@ -24,7 +24,11 @@ const defaults = { title: "Correlation", range: [-1, 1] as [number, number], dig
  * @returns a Figure with one heatmap trace and n² annotations.
  * @example heatmapChart(["a", "b"], [[1, 0.5], [0.5, 1]]).layout.annotations.length // => 4
  */
-export function heatmapChart(names: readonly string[], values: readonly (readonly number[])[], options: HeatmapOptions = {}): Figure {
+export function heatmapChart(
+  names: readonly string[],
+  values: readonly (readonly number[])[],
+  options: HeatmapOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
   const annotations: Partial<Annotations>[] = values.flatMap((row, i) =>
     row.map((v, j) => ({
@@ -32,7 +36,9 @@ export function heatmapChart(names: readonly string[], values: readonly (readonl
       y: names[i],
       text: v.toFixed(opts.digits),
       showarrow: false,
-      font: { color: Math.abs(v) > 0.6 * Math.max(Math.abs(opts.range[0]), Math.abs(opts.range[1])) ? "white" : "#222" },
+      font: {
+        color: Math.abs(v) > 0.6 * Math.max(Math.abs(opts.range[0]), Math.abs(opts.range[1])) ? "white" : "#222",
+      },
     })),
   );
   return {
@@ -49,6 +55,11 @@ export function heatmapChart(names: readonly string[], values: readonly (readonl
         hovertemplate: "%{y} × %{x}: %{z:.3f}<extra></extra>",
       },
     ],
-    layout: baseLayout(opts.title, { height: opts.height, annotations, yaxis: { autorange: "reversed", automargin: true }, xaxis: { side: "bottom", automargin: true } }),
+    layout: baseLayout(opts.title, {
+      height: opts.height,
+      annotations,
+      yaxis: { autorange: "reversed", automargin: true },
+      xaxis: { side: "bottom", automargin: true },
+    }),
   };
 }

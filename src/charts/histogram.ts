@@ -33,8 +33,25 @@ export function histogramChart(values: readonly number[], options: HistogramOpti
     const x = opts.groups ? values.filter((_, i) => opts.groups![i] === group) : [...values];
     const color = palette[g % palette.length]!;
     const name = group || opts.xTitle || "values";
-    data.push({ type: "histogram", x, name, nbinsx: opts.nbins, marker: { color }, opacity: groups.length > 1 ? 0.6 : 0.85, legendgroup: name } as Data);
-    data.push({ type: "box", x, name, yaxis: "y2", marker: { color }, boxpoints: "outliers", showlegend: false, legendgroup: name });
+    data.push({
+      type: "histogram",
+      x,
+      name,
+      nbinsx: opts.nbins,
+      marker: { color },
+      opacity: groups.length > 1 ? 0.6 : 0.85,
+      legendgroup: name,
+    } as Data);
+    data.push({
+      type: "box",
+      x,
+      name,
+      yaxis: "y2",
+      marker: { color },
+      boxpoints: "outliers",
+      showlegend: false,
+      legendgroup: name,
+    });
   });
   return {
     data,

@@ -31,11 +31,19 @@ export interface HoldoutGroup {
  * @throws {ArgumentError} for ragged or empty arrays or maxFrequency not a positive integer.
  * @example holdoutGroups([0, 0, 1], [0, 1, 2], [0.2, 0.2, 1.5]).map((g) => g.actual) // => [0.5, 2]
  */
-export function holdoutGroups(frequency: readonly number[], actual: readonly number[], predicted: readonly number[], options: HoldoutPurchasesOptions = {}): HoldoutGroup[] {
+export function holdoutGroups(
+  frequency: readonly number[],
+  actual: readonly number[],
+  predicted: readonly number[],
+  options: HoldoutPurchasesOptions = {},
+): HoldoutGroup[] {
   const maxFrequency = options.maxFrequency ?? 7;
-  if (!Number.isInteger(maxFrequency) || maxFrequency < 1) throw new ArgumentError(`holdoutGroups: maxFrequency=${maxFrequency} must be a positive integer`);
+  if (!Number.isInteger(maxFrequency) || maxFrequency < 1)
+    throw new ArgumentError(`holdoutGroups: maxFrequency=${maxFrequency} must be a positive integer`);
   if (frequency.length === 0 || actual.length !== frequency.length || predicted.length !== frequency.length) {
-    throw new ArgumentError(`holdoutGroups: frequency, actual and predicted must have the same non-zero length (got ${frequency.length}, ${actual.length}, ${predicted.length})`);
+    throw new ArgumentError(
+      `holdoutGroups: frequency, actual and predicted must have the same non-zero length (got ${frequency.length}, ${actual.length}, ${predicted.length})`,
+    );
   }
   const sums = Array.from({ length: maxFrequency + 1 }, () => ({ customers: 0, actual: 0, predicted: 0 }));
   frequency.forEach((x, i) => {
@@ -45,7 +53,16 @@ export function holdoutGroups(frequency: readonly number[], actual: readonly num
     g.predicted += predicted[i]!;
   });
   return sums.flatMap((g, x) =>
-    g.customers === 0 ? [] : [{ label: x === maxFrequency ? `≥ ${x}` : String(x), customers: g.customers, actual: g.actual / g.customers, predicted: g.predicted / g.customers }],
+    g.customers === 0
+      ? []
+      : [
+          {
+            label: x === maxFrequency ? `≥ ${x}` : String(x),
+            customers: g.customers,
+            actual: g.actual / g.customers,
+            predicted: g.predicted / g.customers,
+          },
+        ],
   );
 }
 
@@ -58,14 +75,41 @@ export function holdoutGroups(frequency: readonly number[], actual: readonly num
  * @returns a Figure with two line traces (actual, predicted); hover gives the group size.
  * @example holdoutPurchasesChart([0, 1], [0, 2], [0.1, 1.5]).data.length // => 2
  */
-export function holdoutPurchasesChart(frequency: readonly number[], actual: readonly number[], predicted: readonly number[], options: HoldoutPurchasesOptions = {}): Figure {
+export function holdoutPurchasesChart(
+  frequency: readonly number[],
+  actual: readonly number[],
+  predicted: readonly number[],
+  options: HoldoutPurchasesOptions = {},
+): Figure {
   const groups = holdoutGroups(frequency, actual, predicted, options);
   const x = groups.map((g) => g.label);
   const customdata = groups.map((g) => g.customers);
   const line = (name: string, y: number[], color: string, dash: string): Data =>
-    ({ type: "scatter", mode: "lines+markers", name, x, y, customdata, line: { color, dash }, hovertemplate: `${name}: %{y:.2f} (frequency %{x}, %{customdata} customers)<extra></extra>` }) as Data;
+    ({
+      type: "scatter",
+      mode: "lines+markers",
+      name,
+      x,
+      y,
+      customdata,
+      line: { color, dash },
+      hovertemplate: `${name}: %{y:.2f} (frequency %{x}, %{customdata} customers)<extra></extra>`,
+    }) as Data;
   return {
-    data: [line("actual", groups.map((g) => g.actual), palette[0]!, "solid"), line("predicted (BG/NBD)", groups.map((g) => g.predicted), palette[1]!, "dash")],
+    data: [
+      line(
+        "actual",
+        groups.map((g) => g.actual),
+        palette[0]!,
+        "solid",
+      ),
+      line(
+        "predicted (BG/NBD)",
+        groups.map((g) => g.predicted),
+        palette[1]!,
+        "dash",
+      ),
+    ],
     layout: baseLayout(options.title ?? "Holdout purchases: actual vs predicted, by calibration frequency", {
       height: options.height ?? 420,
       xaxis: { title: { text: "purchases in the calibration period (repeat)" }, type: "category" },

@@ -22,19 +22,56 @@ const defaults = { title: "Davies–Bouldin (lower is better) and Calinski–Har
  * @example
  * indexCurvesChart([2, 3], [0.9, 0.6], [100, 150]).data[2].x; // => [3]  (lowest DB)
  */
-export function indexCurvesChart(ks: readonly number[], daviesBouldin: readonly number[], calinskiHarabasz: readonly number[], options: IndexCurvesOptions = {}): Figure {
+export function indexCurvesChart(
+  ks: readonly number[],
+  daviesBouldin: readonly number[],
+  calinskiHarabasz: readonly number[],
+  options: IndexCurvesOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
   if (daviesBouldin.length !== ks.length || calinskiHarabasz.length !== ks.length) {
-    throw new ArgumentError(`indexCurvesChart: ${ks.length} ks, ${daviesBouldin.length} DB values, ${calinskiHarabasz.length} CH values`);
+    throw new ArgumentError(
+      `indexCurvesChart: ${ks.length} ks, ${daviesBouldin.length} DB values, ${calinskiHarabasz.length} CH values`,
+    );
   }
   const bestDb = argBest(daviesBouldin, (a, b) => a < b);
   const bestCh = argBest(calinskiHarabasz, (a, b) => a > b);
   return {
     data: [
-      { type: "scatter", mode: "lines+markers", name: "Davies–Bouldin", x: [...ks], y: [...daviesBouldin], line: { color: "#636efa" } },
-      { type: "scatter", mode: "lines+markers", name: "Calinski–Harabasz", x: [...ks], y: [...calinskiHarabasz], yaxis: "y2", line: { color: "#ef553b" } },
-      { type: "scatter", mode: "markers", name: `best DB: k = ${ks[bestDb]}`, x: [ks[bestDb]!], y: [daviesBouldin[bestDb]!], marker: { color: "#636efa", size: 16, symbol: "circle-open", line: { width: 3 } } },
-      { type: "scatter", mode: "markers", name: `best CH: k = ${ks[bestCh]}`, x: [ks[bestCh]!], y: [calinskiHarabasz[bestCh]!], yaxis: "y2", marker: { color: "#ef553b", size: 16, symbol: "circle-open", line: { width: 3 } } },
+      {
+        type: "scatter",
+        mode: "lines+markers",
+        name: "Davies–Bouldin",
+        x: [...ks],
+        y: [...daviesBouldin],
+        line: { color: "#636efa" },
+      },
+      {
+        type: "scatter",
+        mode: "lines+markers",
+        name: "Calinski–Harabasz",
+        x: [...ks],
+        y: [...calinskiHarabasz],
+        yaxis: "y2",
+        line: { color: "#ef553b" },
+      },
+      {
+        type: "scatter",
+        mode: "markers",
+        name: `best DB: k = ${ks[bestDb]}`,
+        x: [ks[bestDb]!],
+        y: [daviesBouldin[bestDb]!],
+        marker: { color: "#636efa", size: 16, symbol: "circle-open", line: { width: 3 } },
+      },
+      {
+        type: "scatter",
+        mode: "markers",
+        name: `best CH: k = ${ks[bestCh]}`,
+        x: [ks[bestCh]!],
+        y: [calinskiHarabasz[bestCh]!],
+        yaxis: "y2",
+        marker: { color: "#ef553b", size: 16, symbol: "circle-open", line: { width: 3 } },
+      },
     ],
     layout: baseLayout(opts.title, {
       height: opts.height,

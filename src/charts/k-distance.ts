@@ -34,10 +34,42 @@ export function kDistanceChart(distances: readonly number[], options: KDistanceO
   });
   if (opts.eps !== undefined) {
     const above = sorted.filter((d) => d > opts.eps!).length;
-    layout.shapes = [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: opts.eps, y1: opts.eps, line: { dash: "dash", color: "#ef553b" } }];
-    layout.annotations = [{ xref: "paper", x: 0.02, y: opts.eps, text: `eps = ${round(opts.eps)} (${above} samples above)`, showarrow: false, yanchor: "bottom", xanchor: "left" }];
+    layout.shapes = [
+      {
+        type: "line",
+        xref: "paper",
+        x0: 0,
+        x1: 1,
+        y0: opts.eps,
+        y1: opts.eps,
+        line: { dash: "dash", color: "#ef553b" },
+      },
+    ];
+    layout.annotations = [
+      {
+        xref: "paper",
+        x: 0.02,
+        y: opts.eps,
+        text: `eps = ${round(opts.eps)} (${above} samples above)`,
+        showarrow: false,
+        yanchor: "bottom",
+        xanchor: "left",
+      },
+    ];
   }
-  return { data: [{ type: "scatter", mode: "lines", name: "k-distance", x: sorted.map((_, i) => i), y: sorted, line: { color: "#636efa", width: 2 } }], layout };
+  return {
+    data: [
+      {
+        type: "scatter",
+        mode: "lines",
+        name: "k-distance",
+        x: sorted.map((_, i) => i),
+        y: sorted,
+        line: { color: "#636efa", width: 2 },
+      },
+    ],
+    layout,
+  };
 }
 
 function round(x: number): number {

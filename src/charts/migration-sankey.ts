@@ -24,7 +24,10 @@ export interface MigrationSankeyOptions<L extends string | number> {
  * @returns a Figure with one sankey trace.
  * @example migrationSankeyChart(segmentMigration(before, after)).data[0].type // => "sankey"
  */
-export function migrationSankeyChart<L extends string | number>(migration: SegmentMigration<L>, options: MigrationSankeyOptions<L> = {}): Figure {
+export function migrationSankeyChart<L extends string | number>(
+  migration: SegmentMigration<L>,
+  options: MigrationSankeyOptions<L> = {},
+): Figure {
   const { title = "Segment migration", beforeLabel = "before", afterLabel = "after", height = 520 } = options;
   const nameOf = (s: L): string => {
     const names = options.names;
@@ -38,7 +41,12 @@ export function migrationSankeyChart<L extends string | number>(migration: Segme
     `new customers (not ${beforeLabel})`,
     `left (not ${afterLabel})`,
   ];
-  const colors = [...migration.segments.map((_, i) => palette[i % palette.length]!), ...migration.segments.map((_, i) => palette[i % palette.length]!), "#bdbdbd", "#bdbdbd"];
+  const colors = [
+    ...migration.segments.map((_, i) => palette[i % palette.length]!),
+    ...migration.segments.map((_, i) => palette[i % palette.length]!),
+    "#bdbdbd",
+    "#bdbdbd",
+  ];
   const source: number[] = [];
   const target: number[] = [];
   const value: number[] = [];

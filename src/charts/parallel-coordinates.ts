@@ -25,10 +25,17 @@ const defaults = { title: "Parallel coordinates by segment", height: 460 };
  * @example
  * parallelCoordinatesChart([[1, 2], [3, 4]], [0, 1], ["a", "b"]).data[0].dimensions.length; // => 3
  */
-export function parallelCoordinatesChart(X: number[][], labels: ArrayLike<number>, featureNames: readonly string[], options: ParallelCoordinatesOptions = {}): Figure {
+export function parallelCoordinatesChart(
+  X: number[][],
+  labels: ArrayLike<number>,
+  featureNames: readonly string[],
+  options: ParallelCoordinatesOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
-  if (labels.length !== X.length) throw new ArgumentError(`parallelCoordinatesChart: ${labels.length} labels for ${X.length} rows`);
-  if (X.some((r) => r.length !== featureNames.length)) throw new ArgumentError(`parallelCoordinatesChart: rows must have ${featureNames.length} values`);
+  if (labels.length !== X.length)
+    throw new ArgumentError(`parallelCoordinatesChart: ${labels.length} labels for ${X.length} rows`);
+  if (X.some((r) => r.length !== featureNames.length))
+    throw new ArgumentError(`parallelCoordinatesChart: rows must have ${featureNames.length} values`);
   const lab = Array.from(labels);
   const k = Math.max(0, ...lab) + 1;
   // A stepwise colour scale: segment s gets its palette colour over [s/k, (s+1)/k].
@@ -36,14 +43,16 @@ export function parallelCoordinatesChart(X: number[][], labels: ArrayLike<number
   for (let s = 0; s < k; s++) colorscale.push([s / k, clusterColor(s)], [(s + 1) / k, clusterColor(s)]);
   const names = Array.from({ length: k }, (_, s) => opts.segmentNames?.[s] ?? `segment ${s}`);
   return {
-    data: [{
-      type: "parcoords",
-      line: { color: lab, colorscale, cmin: -0.5, cmax: k - 0.5 },
-      dimensions: [
-        ...featureNames.map((name, j) => ({ label: name, values: X.map((r) => r[j]!) })),
-        { label: "segment", values: lab, tickvals: names.map((_, s) => s), ticktext: names },
-      ],
-    } as Figure["data"][number]],
+    data: [
+      {
+        type: "parcoords",
+        line: { color: lab, colorscale, cmin: -0.5, cmax: k - 0.5 },
+        dimensions: [
+          ...featureNames.map((name, j) => ({ label: name, values: X.map((r) => r[j]!) })),
+          { label: "segment", values: lab, tickvals: names.map((_, s) => s), ticktext: names },
+        ],
+      } as Figure["data"][number],
+    ],
     layout: baseLayout(opts.title, { height: opts.height, margin: { l: 80, r: 120, t: 80, b: 40 } }),
   };
 }

@@ -19,7 +19,10 @@ export interface ProfileRowsOptions {
  * profileRows(profileSegments([[1], [3], [10]], [0, 0, 1], ["x"]))[0];
  * // => { segment: 0, size: 2, "share %": 66.66…, "x mean": 2, "x median": 2, "x vs overall": -2.66… }
  */
-export function profileRows(profile: ProfileTable, options: ProfileRowsOptions = {}): Record<string, string | number>[] {
+export function profileRows(
+  profile: ProfileTable,
+  options: ProfileRowsOptions = {},
+): Record<string, string | number>[] {
   const withOverall = options.overall ?? true;
   const rows: Record<string, string | number>[] = profile.segments.map((s, i) => {
     const row: Record<string, string | number> = { segment: s.segment };
@@ -33,7 +36,8 @@ export function profileRows(profile: ProfileTable, options: ProfileRowsOptions =
       row[`${f} vs overall`] = p.difference;
     }
     for (const c of profile.categoricalNames) {
-      for (const value of Object.keys(profile.overallCategorical[c] ?? {}).sort()) row[`${c}: ${value} %`] = 100 * (s.categorical[c]?.[value] ?? 0);
+      for (const value of Object.keys(profile.overallCategorical[c] ?? {}).sort())
+        row[`${c}: ${value} %`] = 100 * (s.categorical[c]?.[value] ?? 0);
     }
     return row;
   });
@@ -48,7 +52,8 @@ export function profileRows(profile: ProfileTable, options: ProfileRowsOptions =
       row[`${f} vs overall`] = 0;
     }
     for (const c of profile.categoricalNames) {
-      for (const value of Object.keys(profile.overallCategorical[c] ?? {}).sort()) row[`${c}: ${value} %`] = 100 * profile.overallCategorical[c]![value]!;
+      for (const value of Object.keys(profile.overallCategorical[c] ?? {}).sort())
+        row[`${c}: ${value} %`] = 100 * profile.overallCategorical[c]![value]!;
     }
     rows.push(row);
   }

@@ -31,9 +31,27 @@ export function psiBarsChart(items: readonly { name: string; psi: number }[], op
   const { watch, refit } = STABILITY_BAND_LIMITS;
   const xMax = Math.max(refit * 1.4, ...items.map((i) => i.psi * 1.15));
   const zone = (x0: number, x1: number, band: StabilityBand): Partial<Shape> => ({
-    type: "rect", xref: "x", yref: "paper", x0, x1, y0: 0, y1: 1, fillcolor: BAND_COLORS[band].zone, line: { width: 0 }, layer: "below",
+    type: "rect",
+    xref: "x",
+    yref: "paper",
+    x0,
+    x1,
+    y0: 0,
+    y1: 1,
+    fillcolor: BAND_COLORS[band].zone,
+    line: { width: 0 },
+    layer: "below",
   });
-  const limit = (x: number): Partial<Shape> => ({ type: "line", xref: "x", yref: "paper", x0: x, x1: x, y0: 0, y1: 1, line: { color: "#555", dash: "dash", width: 1 } });
+  const limit = (x: number): Partial<Shape> => ({
+    type: "line",
+    xref: "x",
+    yref: "paper",
+    x0: x,
+    x1: x,
+    y0: 0,
+    y1: 1,
+    line: { color: "#555", dash: "dash", width: 1 },
+  });
   const reversed = [...items].reverse(); // Plotly draws the first category at the bottom
   return {
     data: [
@@ -54,11 +72,41 @@ export function psiBarsChart(items: readonly { name: string; psi: number }[], op
       xaxis: { title: { text: "PSI" }, range: [0, xMax], zeroline: true },
       yaxis: { automargin: true },
       showlegend: false,
-      shapes: [zone(0, watch, "stable"), zone(watch, refit, "watch"), zone(refit, xMax, "refit"), limit(watch), limit(refit)],
+      shapes: [
+        zone(0, watch, "stable"),
+        zone(watch, refit, "watch"),
+        zone(refit, xMax, "refit"),
+        limit(watch),
+        limit(refit),
+      ],
       annotations: [
-        { x: watch / 2, y: 1.02, xref: "x", yref: "paper", text: "stable", showarrow: false, font: { color: BAND_COLORS.stable.bar } },
-        { x: (watch + refit) / 2, y: 1.02, xref: "x", yref: "paper", text: "watch", showarrow: false, font: { color: BAND_COLORS.watch.bar } },
-        { x: (refit + xMax) / 2, y: 1.02, xref: "x", yref: "paper", text: "refit", showarrow: false, font: { color: BAND_COLORS.refit.bar } },
+        {
+          x: watch / 2,
+          y: 1.02,
+          xref: "x",
+          yref: "paper",
+          text: "stable",
+          showarrow: false,
+          font: { color: BAND_COLORS.stable.bar },
+        },
+        {
+          x: (watch + refit) / 2,
+          y: 1.02,
+          xref: "x",
+          yref: "paper",
+          text: "watch",
+          showarrow: false,
+          font: { color: BAND_COLORS.watch.bar },
+        },
+        {
+          x: (refit + xMax) / 2,
+          y: 1.02,
+          xref: "x",
+          yref: "paper",
+          text: "refit",
+          showarrow: false,
+          font: { color: BAND_COLORS.refit.bar },
+        },
       ],
     }),
   };

@@ -34,23 +34,43 @@ export function radarChart(profiles: number[][], featureNames: readonly string[]
   const opts = { ...defaults, ...options };
   if (profiles.length === 0) throw new ArgumentError("radarChart: profiles is empty");
   profiles.forEach((p, i) => {
-    if (p.length !== featureNames.length) throw new ArgumentError(`radarChart: profiles[${i}] has ${p.length} values, featureNames has ${featureNames.length}`);
+    if (p.length !== featureNames.length)
+      throw new ArgumentError(
+        `radarChart: profiles[${i}] has ${p.length} values, featureNames has ${featureNames.length}`,
+      );
   });
   const lo = featureNames.map((_, j) => Math.min(...profiles.map((p) => p[j]!)));
   const hi = featureNames.map((_, j) => Math.max(...profiles.map((p) => p[j]!)));
-  const radius = (v: number, j: number) => (opts.normalise === "none" ? v : hi[j]! > lo[j]! ? (v - lo[j]!) / (hi[j]! - lo[j]!) : 0.5);
+  const radius = (v: number, j: number) =>
+    opts.normalise === "none" ? v : hi[j]! > lo[j]! ? (v - lo[j]!) / (hi[j]! - lo[j]!) : 0.5;
   const theta = [...featureNames, featureNames[0]!];
   const data: Data[] = profiles.map((p, s) => ({
-    type: "scatterpolar", fill: "toself", opacity: 0.6, name: opts.segmentNames?.[s] ?? `segment ${s}`,
-    theta, r: [...p, p[0]!].map((v, j) => radius(v, j % featureNames.length)),
-    customdata: [...p, p[0]!], hovertemplate: "%{theta}: %{customdata:.1f}<extra>%{fullData.name}</extra>",
+    type: "scatterpolar",
+    fill: "toself",
+    opacity: 0.6,
+    name: opts.segmentNames?.[s] ?? `segment ${s}`,
+    theta,
+    r: [...p, p[0]!].map((v, j) => radius(v, j % featureNames.length)),
+    customdata: [...p, p[0]!],
+    hovertemplate: "%{theta}: %{customdata:.1f}<extra>%{fullData.name}</extra>",
     line: { color: clusterColor(s) },
   }));
   const layout = baseLayout(opts.title, {
     height: opts.height,
     polar: { radialaxis: { visible: true, ...(opts.normalise === "minmax" ? { range: [0, 1] } : {}) } },
     ...(opts.normalise === "minmax"
-      ? { annotations: [{ xref: "paper" as const, yref: "paper" as const, x: 0, y: -0.08, showarrow: false, text: "radius per spoke: 0 = lowest segment mean, 1 = highest" }] }
+      ? {
+          annotations: [
+            {
+              xref: "paper" as const,
+              yref: "paper" as const,
+              x: 0,
+              y: -0.08,
+              showarrow: false,
+              text: "radius per spoke: 0 = lowest segment mean, 1 = highest",
+            },
+          ],
+        }
       : {}),
   });
   return { data, layout };

@@ -29,11 +29,18 @@ const defaults = { title: "How each segment differs from the average customer", 
  * @example
  * zScoreBarsChart([[1, -1], [-1, 1]], ["income", "spending"]).data.length; // => 2
  */
-export function zScoreBarsChart(zScores: number[][], featureNames: readonly string[], options: ZBarsOptions = {}): Figure {
+export function zScoreBarsChart(
+  zScores: number[][],
+  featureNames: readonly string[],
+  options: ZBarsOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
   if (zScores.length === 0) throw new ArgumentError("zScoreBarsChart: zScores is empty");
   zScores.forEach((row, i) => {
-    if (row.length !== featureNames.length) throw new ArgumentError(`zScoreBarsChart: zScores[${i}] has ${row.length} values, featureNames has ${featureNames.length}`);
+    if (row.length !== featureNames.length)
+      throw new ArgumentError(
+        `zScoreBarsChart: zScores[${i}] has ${row.length} values, featureNames has ${featureNames.length}`,
+      );
   });
   const data: Data[] = zScores.map((row, i) => {
     const segment = opts.segments?.[i] ?? i;
@@ -46,7 +53,15 @@ export function zScoreBarsChart(zScores: number[][], featureNames: readonly stri
       hovertemplate: "%{x}: z = %{y:.2f}<extra>%{fullData.name}</extra>",
     };
   });
-  const line = (y: number) => ({ type: "line" as const, xref: "paper" as const, x0: 0, x1: 1, y0: y, y1: y, line: { color: "#888", dash: "dot" as const, width: 1 } });
+  const line = (y: number) => ({
+    type: "line" as const,
+    xref: "paper" as const,
+    x0: 0,
+    x1: 1,
+    y0: y,
+    y1: y,
+    line: { color: "#888", dash: "dot" as const, width: 1 },
+  });
   return {
     data,
     layout: baseLayout(opts.title, {

@@ -15,7 +15,12 @@ export interface RfmCrosstabOptions {
   height?: number;
 }
 
-const defaults = { rowTitle: "RFM segment", columnTitle: "k-means cluster", title: "RFM segments × k-means clusters", height: 520 };
+const defaults = {
+  rowTitle: "RFM segment",
+  columnTitle: "k-means cluster",
+  title: "RFM segments × k-means clusters",
+  height: 520,
+};
 
 /**
  * Heatmap of a crosstab (e.g. `compareGroupings(...)`): rows × columns counts, each cell annotated and
@@ -47,10 +52,23 @@ export function rfmCrosstabChart(
   const x = columns.map(String);
   const y = rows.map(String);
   const annotations = counts.flatMap((r, i) =>
-    r.map((n, j) => ({ x: x[j], y: y[i], text: n === 0 ? "" : String(n), showarrow: false, font: { size: 11, color: shares[i]![j]! > 0.6 ? "#ffffff" : "#222222" } })),
+    r.map((n, j) => ({
+      x: x[j],
+      y: y[i],
+      text: n === 0 ? "" : String(n),
+      showarrow: false,
+      font: { size: 11, color: shares[i]![j]! > 0.6 ? "#ffffff" : "#222222" },
+    })),
   );
   const trace = {
-    type: "heatmap", x, y, z: shares, zmin: 0, zmax: 1, colorscale: "Blues", reversescale: true, // larger share = darker
+    type: "heatmap",
+    x,
+    y,
+    z: shares,
+    zmin: 0,
+    zmax: 1,
+    colorscale: "Blues",
+    reversescale: true, // larger share = darker
     colorbar: { title: { text: "share of row" } },
     customdata: counts,
     hovertemplate: "%{y} → %{x}: %{customdata} customers (%{z:.0%} of the row)<extra></extra>",

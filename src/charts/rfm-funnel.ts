@@ -38,7 +38,9 @@ export function rfmFunnelChart(funnel: readonly FunnelStep[], options: RfmFunnel
   if (funnel.length === 0) throw new ArgumentError("rfmFunnelChart: funnel has no steps");
   const total = funnel[0]!.remaining;
   const text = funnel.map((s, i) =>
-    i === 0 ? `${s.remaining.toLocaleString("en-US")} rows` : `${s.remaining.toLocaleString("en-US")} (−${s.removed.toLocaleString("en-US")})`,
+    i === 0
+      ? `${s.remaining.toLocaleString("en-US")} rows`
+      : `${s.remaining.toLocaleString("en-US")} (−${s.removed.toLocaleString("en-US")})`,
   );
   const trace = {
     type: "funnel",
@@ -58,7 +60,12 @@ export function rfmFunnelChart(funnel: readonly FunnelStep[], options: RfmFunnel
       annotations: [
         {
           text: `${(total - funnel.at(-1)!.remaining).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows removed`,
-          xref: "paper", yref: "paper", x: 1, y: -0.08, showarrow: false, font: { size: 11, color: "#666666" },
+          xref: "paper",
+          yref: "paper",
+          x: 1,
+          y: -0.08,
+          showarrow: false,
+          font: { size: 11, color: "#666666" },
         },
       ],
     }),

@@ -14,7 +14,11 @@ export interface RfmGridOptions {
   height?: number;
 }
 
-const defaults: Required<RfmGridOptions> = { colour: "count", title: "RFM grid: recency score × frequency score", height: 460 };
+const defaults: Required<RfmGridOptions> = {
+  colour: "count",
+  title: "RFM grid: recency score × frequency score",
+  height: 460,
+};
 
 /**
  * Heatmap of customers by R score (rows, 5 at the top) × F score (columns), coloured by the number of
@@ -35,7 +39,9 @@ export function rfmGridChart(
 ): Figure {
   const opts = { ...defaults, ...options };
   if (opts.colour === "meanMonetary" && monetary.length !== scores.length) {
-    throw new ArgumentError(`rfmGridChart: colour "meanMonetary" needs ${scores.length} monetary values, got ${monetary.length}`);
+    throw new ArgumentError(
+      `rfmGridChart: colour "meanMonetary" needs ${scores.length} monetary values, got ${monetary.length}`,
+    );
   }
   const count = grid();
   const sum = grid();
@@ -66,17 +72,25 @@ export function rfmGridChart(
   const present = z.flat().filter((v): v is number => v !== null);
   const [lo, hi] = [Math.min(...present), Math.max(...present)];
   // Dark cells (the upper part of the scale) get white text.
-  const textColour = (v: number | null) => (v !== null && hi > lo && (v - lo) / (hi - lo) > 0.55 ? "#ffffff" : "#222222");
+  const textColour = (v: number | null) =>
+    v !== null && hi > lo && (v - lo) / (hi - lo) > 0.55 ? "#ffffff" : "#222222";
   const annotations = z.flatMap((row, r) =>
     row.map((v, f) => ({
-      x: f + 1, y: r + 1, showarrow: false,
+      x: f + 1,
+      y: r + 1,
+      showarrow: false,
       text: v === null ? "–" : opts.colour === "count" ? String(v) : v.toFixed(0),
       font: { size: 11, color: textColour(v) },
     })),
   );
   const trace = {
     // Plotly's named scales run dark → light; reversed, a larger value is darker.
-    type: "heatmap", x: ticks, y: ticks, z, colorscale: "YlGnBu", reversescale: true,
+    type: "heatmap",
+    x: ticks,
+    y: ticks,
+    z,
+    colorscale: "YlGnBu",
+    reversescale: true,
     colorbar: { title: { text: label } },
     hovertemplate: `R=%{y}, F=%{x}: %{z:.0f} ${label}<extra></extra>`,
   } as unknown as Data;

@@ -31,12 +31,30 @@ export function rfmKSelectionChart(
   const opts = { ...defaults, ...options };
   const { ks, inertias, silhouettes } = sweep;
   if (inertias.length !== ks.length || silhouettes.length !== ks.length) {
-    throw new ArgumentError(`rfmKSelectionChart: ${ks.length} ks but ${inertias.length} inertias and ${silhouettes.length} silhouettes`);
+    throw new ArgumentError(
+      `rfmKSelectionChart: ${ks.length} ks but ${inertias.length} inertias and ${silhouettes.length} silhouettes`,
+    );
   }
-  if (opts.chosen !== undefined && !ks.includes(opts.chosen)) throw new ArgumentError(`rfmKSelectionChart: chosen=${opts.chosen} is not among ks`);
+  if (opts.chosen !== undefined && !ks.includes(opts.chosen))
+    throw new ArgumentError(`rfmKSelectionChart: chosen=${opts.chosen} is not among ks`);
   const data: Data[] = [
-    { type: "scatter", mode: "lines+markers", name: "inertia", x: [...ks], y: [...inertias], line: { color: palette[0] } },
-    { type: "scatter", mode: "lines+markers", name: "silhouette", x: [...ks], y: [...silhouettes], yaxis: "y2", line: { color: palette[1], dash: "dot" } },
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: "inertia",
+      x: [...ks],
+      y: [...inertias],
+      line: { color: palette[0] },
+    },
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: "silhouette",
+      x: [...ks],
+      y: [...silhouettes],
+      yaxis: "y2",
+      line: { color: palette[1], dash: "dot" },
+    },
   ];
   return {
     data,
@@ -47,9 +65,21 @@ export function rfmKSelectionChart(
       yaxis: { title: { text: "inertia" } },
       yaxis2: { title: { text: "mean silhouette" }, overlaying: "y", side: "right" },
       legend: { x: 0.75, y: 0.98 },
-      shapes: opts.chosen === undefined ? [] : [
-        { type: "line", x0: opts.chosen, x1: opts.chosen, xref: "x", y0: 0, y1: 1, yref: "paper", line: { color: "#888888", dash: "dash" } },
-      ],
+      shapes:
+        opts.chosen === undefined
+          ? []
+          : [
+              {
+                type: "line",
+                x0: opts.chosen,
+                x1: opts.chosen,
+                xref: "x",
+                y0: 0,
+                y1: 1,
+                yref: "paper",
+                line: { color: "#888888", dash: "dash" },
+              },
+            ],
     }),
   };
 }

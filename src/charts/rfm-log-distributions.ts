@@ -29,7 +29,10 @@ const FEATURES = ["recency_days", "frequency", "monetary"] as const;
  * @example
  * rfmLogDistributionsChart([{ recency_days: 1, frequency: 1, monetary: 10 }]).data.length; // => 6
  */
-export function rfmLogDistributionsChart(customers: readonly RfmValues[], options: RfmLogDistributionsOptions = {}): Figure {
+export function rfmLogDistributionsChart(
+  customers: readonly RfmValues[],
+  options: RfmLogDistributionsOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
   const data: Data[] = [];
   const axes: Record<string, unknown> = {};

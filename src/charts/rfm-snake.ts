@@ -32,12 +32,18 @@ const defaults = {
  * @example
  * rfmSnakeChart([[1, 0, 0], [-1, 0, 0]], [0, 1]).data[1].y; // => [-1, 0, 0]
  */
-export function rfmSnakeChart(X: readonly (readonly number[])[], labels: readonly number[], options: RfmSnakeOptions = {}): Figure {
+export function rfmSnakeChart(
+  X: readonly (readonly number[])[],
+  labels: readonly number[],
+  options: RfmSnakeOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
   const nF = opts.featureNames.length;
-  if (X.length !== labels.length) throw new ArgumentError(`rfmSnakeChart: ${X.length} rows but ${labels.length} labels`);
+  if (X.length !== labels.length)
+    throw new ArgumentError(`rfmSnakeChart: ${X.length} rows but ${labels.length} labels`);
   X.forEach((row, i) => {
-    if (row.length !== nF) throw new ArgumentError(`rfmSnakeChart: X[${i}] has ${row.length} values, featureNames has ${nF}`);
+    if (row.length !== nF)
+      throw new ArgumentError(`rfmSnakeChart: X[${i}] has ${row.length} values, featureNames has ${nF}`);
   });
   const k = labels.reduce((m, l) => Math.max(m, l + 1), 0);
   const sums = Array.from({ length: k }, () => new Array<number>(nF).fill(0));
@@ -50,10 +56,13 @@ export function rfmSnakeChart(X: readonly (readonly number[])[], labels: readonl
   for (let c = 0; c < k; c++) {
     if (sizes[c] === 0) continue;
     data.push({
-      type: "scatter", mode: "lines+markers",
+      type: "scatter",
+      mode: "lines+markers",
       name: `${opts.clusterNames?.[c] ?? `cluster ${c}`} (n=${sizes[c]})`,
-      x: [...opts.featureNames], y: sums[c]!.map((s) => s / sizes[c]!),
-      line: { color: clusterColor(c), width: 3 }, marker: { size: 9 },
+      x: [...opts.featureNames],
+      y: sums[c]!.map((s) => s / sizes[c]!),
+      line: { color: clusterColor(c), width: 3 },
+      marker: { size: 9 },
     } as Data);
   }
   return {

@@ -16,7 +16,10 @@ export interface RfmTreemapOptions {
   height?: number;
 }
 
-const defaults: Required<RfmTreemapOptions> = { title: "Segments: area = customers, colour = share of revenue", height: 480 };
+const defaults: Required<RfmTreemapOptions> = {
+  title: "Segments: area = customers, colour = share of revenue",
+  height: 480,
+};
 
 /**
  * Treemap of segments: each tile's area is its number of customers, its colour its share of revenue,
@@ -35,7 +38,8 @@ export function rfmTreemapChart(segments: readonly TreemapSegment[], options: Rf
   const opts = { ...defaults, ...options };
   if (segments.length === 0) throw new ArgumentError("rfmTreemapChart: no segments");
   segments.forEach((s) => {
-    if (!(s.customers >= 0)) throw new ArgumentError(`rfmTreemapChart: segment ${s.group} has customers=${s.customers}`);
+    if (!(s.customers >= 0))
+      throw new ArgumentError(`rfmTreemapChart: segment ${s.group} has customers=${s.customers}`);
   });
   const root = "all customers";
   const nCustomers = segments.reduce((a, s) => a + s.customers, 0);
@@ -48,15 +52,28 @@ export function rfmTreemapChart(segments: readonly TreemapSegment[], options: Rf
     labels: [root, ...segments.map((s) => String(s.group))],
     parents: ["", ...segments.map(() => root)],
     values: [nCustomers, ...segments.map((s) => s.customers)],
-    text: ["", ...segments.map((s, i) => `${pct(s.customers / nCustomers)} of customers<br>${pct(revenueShare[i]!)} of revenue`)],
+    text: [
+      "",
+      ...segments.map((s, i) => `${pct(s.customers / nCustomers)} of customers<br>${pct(revenueShare[i]!)} of revenue`),
+    ],
     textinfo: "label+text",
     // Light to dark blue: no tile is white on white, and Plotly picks black or white text for contrast on each tile.
     marker: {
-      colors: [0, ...revenueShare.map((x) => 100 * x)], colorscale: [[0, "#c6dbef"], [1, "#08306b"]], cmin: 0, showscale: true,
-      colorbar: { title: { text: "% revenue" } }, line: { width: 2, color: "#ffffff" },
+      colors: [0, ...revenueShare.map((x) => 100 * x)],
+      colorscale: [
+        [0, "#c6dbef"],
+        [1, "#08306b"],
+      ],
+      cmin: 0,
+      showscale: true,
+      colorbar: { title: { text: "% revenue" } },
+      line: { width: 2, color: "#ffffff" },
     },
     textfont: { size: 14 },
     hovertemplate: "%{label}: %{value} customers<br>%{text}<extra></extra>",
   } as unknown as Data;
-  return { data: [trace], layout: baseLayout(opts.title, { height: opts.height, margin: { l: 10, r: 10, t: 60, b: 10 } }) };
+  return {
+    data: [trace],
+    layout: baseLayout(opts.title, { height: opts.height, margin: { l: 10, r: 10, t: 60, b: 10 } }),
+  };
 }

@@ -34,10 +34,17 @@ const defaults = { title: "Segments and the rules' cuts (circled: customers the 
  * @example
  * ruleMistakesChart([[0, 0], [5, 5]], [0, 1], [0, 0]).data.at(-1).name; // => "misplaced by the rules (1)"
  */
-export function ruleMistakesChart(X: number[][], labels: ArrayLike<number>, predicted: ArrayLike<number>, options: RuleMistakesOptions = {}): Figure {
+export function ruleMistakesChart(
+  X: number[][],
+  labels: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  options: RuleMistakesOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
   if (labels.length !== X.length || predicted.length !== X.length) {
-    throw new ArgumentError(`ruleMistakesChart: X has ${X.length} rows, labels ${labels.length}, predicted ${predicted.length}`);
+    throw new ArgumentError(
+      `ruleMistakesChart: X has ${X.length} rows, labels ${labels.length}, predicted ${predicted.length}`,
+    );
   }
   const base = clusters2dChart(X, labels, {
     title: opts.title,
@@ -49,9 +56,14 @@ export function ruleMistakesChart(X: number[][], labels: ArrayLike<number>, pred
   const wrong: number[] = [];
   for (let i = 0; i < X.length; i++) if (labels[i] !== predicted[i]) wrong.push(i);
   base.data.push({
-    type: "scatter", mode: "markers", name: `misplaced by the rules (${wrong.length})`,
-    x: wrong.map((i) => X[i]![0]!), y: wrong.map((i) => X[i]![1]!),
-    text: wrong.map((i) => `segment ${labels[i]}, rules say ${predicted[i]}${opts.hoverText ? ` (${opts.hoverText[i]})` : ""}`),
+    type: "scatter",
+    mode: "markers",
+    name: `misplaced by the rules (${wrong.length})`,
+    x: wrong.map((i) => X[i]![0]!),
+    y: wrong.map((i) => X[i]![1]!),
+    text: wrong.map(
+      (i) => `segment ${labels[i]}, rules say ${predicted[i]}${opts.hoverText ? ` (${opts.hoverText[i]})` : ""}`,
+    ),
     hoverinfo: "text",
     marker: { symbol: "circle-open", size: 16, color: "#000", line: { width: 2 } },
   });
@@ -75,9 +87,11 @@ function cutLines(tree: RuleTree, X: number[][]): Partial<Shape>[] {
     if (j > 1) throw new ArgumentError(`ruleMistakesChart: the tree cuts column ${j}; only columns 0 and 1 are drawn`);
     const t = node.threshold;
     const [bx, by] = box as [[number, number], [number, number]];
-    shapes.push(j === 0
-      ? { type: "line", x0: t, x1: t, y0: by[0], y1: by[1], line: { color: "#333", width: 1.5, dash: "dash" } }
-      : { type: "line", x0: bx[0], x1: bx[1], y0: t, y1: t, line: { color: "#333", width: 1.5, dash: "dash" } });
+    shapes.push(
+      j === 0
+        ? { type: "line", x0: t, x1: t, y0: by[0], y1: by[1], line: { color: "#333", width: 1.5, dash: "dash" } }
+        : { type: "line", x0: bx[0], x1: bx[1], y0: t, y1: t, line: { color: "#333", width: 1.5, dash: "dash" } },
+    );
     const left = box.map((b) => [...b]) as [number, number][];
     const right = box.map((b) => [...b]) as [number, number][];
     left[j]![1] = Math.min(left[j]![1], t);

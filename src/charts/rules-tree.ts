@@ -35,7 +35,10 @@ const defaults = { title: "Segments as a decision tree", digits: 4 };
 export function rulesTreeChart(tree: RuleTree, options: RulesTreeOptions = {}): Figure {
   const opts = { ...defaults, ...options };
   const name = (j: number): string => {
-    if (opts.featureNames && j >= opts.featureNames.length) throw new ArgumentError(`rulesTreeChart: the tree cuts feature ${j}, featureNames has ${opts.featureNames.length}`);
+    if (opts.featureNames && j >= opts.featureNames.length)
+      throw new ArgumentError(
+        `rulesTreeChart: the tree cuts feature ${j}, featureNames has ${opts.featureNames.length}`,
+      );
     return opts.featureNames?.[j] ?? `x${j}`;
   };
   const num = (x: number): string => String(Number(x.toPrecision(opts.digits)));
@@ -74,8 +77,25 @@ export function rulesTreeChart(tree: RuleTree, options: RulesTreeOptions = {}): 
   };
   place(tree, 0);
   const data: Data[] = [
-    { type: "scatter", mode: "lines", x: edges.x, y: edges.y, hoverinfo: "skip", showlegend: false, line: { color: "#888", width: 1.5 } },
-    { type: "scatter", mode: "markers", x: nodes.x, y: nodes.y, text: nodes.text, hoverinfo: "text", showlegend: false, marker: { size: 1, color: "rgba(0,0,0,0)" } },
+    {
+      type: "scatter",
+      mode: "lines",
+      x: edges.x,
+      y: edges.y,
+      hoverinfo: "skip",
+      showlegend: false,
+      line: { color: "#888", width: 1.5 },
+    },
+    {
+      type: "scatter",
+      mode: "markers",
+      x: nodes.x,
+      y: nodes.y,
+      text: nodes.text,
+      hoverinfo: "text",
+      showlegend: false,
+      marker: { size: 1, color: "rgba(0,0,0,0)" },
+    },
   ];
   const layout = baseLayout(opts.title, {
     height: opts.height ?? 130 * (depth + 1) + 120,
@@ -88,7 +108,19 @@ export function rulesTreeChart(tree: RuleTree, options: RulesTreeOptions = {}): 
 }
 
 function box(x: number, y: number, text: string, border: string, background: string): Partial<Annotations> {
-  return { x, y, xref: "x", yref: "y", text, showarrow: false, bordercolor: border, borderwidth: 2, borderpad: 5, bgcolor: background, font: { size: 11 } };
+  return {
+    x,
+    y,
+    xref: "x",
+    yref: "y",
+    text,
+    showarrow: false,
+    bordercolor: border,
+    borderwidth: 2,
+    borderpad: 5,
+    bgcolor: background,
+    font: { size: 11 },
+  };
 }
 
 function edgeLabel(x: number, y: number, text: string): Partial<Annotations> {

@@ -23,7 +23,10 @@ const defaults = { title: "Scatter matrix", height: 640 };
  * @returns a Figure with one splom trace per group.
  * @example scatterMatrixChart({ a: [1, 2], b: [3, 4] }).data[0].type // => "splom"
  */
-export function scatterMatrixChart(columns: Record<string, readonly number[]>, options: ScatterMatrixOptions = {}): Figure {
+export function scatterMatrixChart(
+  columns: Record<string, readonly number[]>,
+  options: ScatterMatrixOptions = {},
+): Figure {
   const opts = { ...defaults, ...options };
   const names = Object.keys(columns);
   const n = columns[names[0]!]?.length ?? 0;
@@ -40,5 +43,13 @@ export function scatterMatrixChart(columns: Record<string, readonly number[]>, o
       showupperhalf: false,
     } as unknown as Data;
   });
-  return { data, layout: baseLayout(opts.title, { height: opts.height, showlegend: groups.length > 1, hovermode: "closest", dragmode: "select" }) };
+  return {
+    data,
+    layout: baseLayout(opts.title, {
+      height: opts.height,
+      showlegend: groups.length > 1,
+      hovermode: "closest",
+      dragmode: "select",
+    }),
+  };
 }

@@ -17,7 +17,10 @@ export interface SegmentOutcomesChartOptions {
  * @param options - see {@link SegmentOutcomesChartOptions}.
  * @returns a Figure with a bar trace (retention, %) and a marker trace (revenue per customer) on a second y axis.
  */
-export function segmentOutcomesChart(segments: readonly SegmentOutcome[], options: SegmentOutcomesChartOptions = {}): Figure {
+export function segmentOutcomesChart(
+  segments: readonly SegmentOutcome[],
+  options: SegmentOutcomesChartOptions = {},
+): Figure {
   const { title = "What each segment did next", height = 440 } = options;
   const x = segments.map((s) => String(s.segment));
   return {
@@ -48,7 +51,13 @@ export function segmentOutcomesChart(segments: readonly SegmentOutcome[], option
       margin: { l: 60, r: 70, t: 60, b: 110 },
       xaxis: { type: "category", tickangle: -30 },
       yaxis: { title: { text: "bought again within the period (%)" }, rangemode: "tozero", range: [0, 110] },
-      yaxis2: { title: { text: "revenue per customer in the period" }, overlaying: "y", side: "right", rangemode: "tozero", showgrid: false },
+      yaxis2: {
+        title: { text: "revenue per customer in the period" },
+        overlaying: "y",
+        side: "right",
+        rangemode: "tozero",
+        showgrid: false,
+      },
       legend: { orientation: "h", x: 0, y: 1.1 },
     }),
   };

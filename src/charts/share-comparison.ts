@@ -31,7 +31,13 @@ export function shareComparisonChart(
   currentShares: readonly number[],
   options: ShareComparisonOptions = {},
 ): Figure {
-  const { title = "Reference vs current", xTitle = "", referenceName = "reference", currentName = "current", height = 360 } = options;
+  const {
+    title = "Reference vs current",
+    xTitle = "",
+    referenceName = "reference",
+    currentName = "current",
+    height = 360,
+  } = options;
   const bar = (name: string, shares: readonly number[], color: string) => ({
     type: "bar" as const,
     name,
@@ -62,7 +68,12 @@ export function shareComparisonChart(
  * @param options - see {@link ShareComparisonOptions} (title defaults to `<feature>: PSI <psi>`).
  * @returns a Figure with two bar traces over the bins `[lower, upper)`.
  */
-export function psiBinsChart(feature: string, bins: readonly PsiBin[], psi: number, options: ShareComparisonOptions = {}): Figure {
+export function psiBinsChart(
+  feature: string,
+  bins: readonly PsiBin[],
+  psi: number,
+  options: ShareComparisonOptions = {},
+): Figure {
   const nReference = bins.reduce((s, b) => s + b.referenceCount, 0);
   const nCurrent = bins.reduce((s, b) => s + b.currentCount, 0);
   const labels = bins.map((b) => `[${edge(b.lower)}, ${edge(b.upper)})`);
@@ -70,7 +81,11 @@ export function psiBinsChart(feature: string, bins: readonly PsiBin[], psi: numb
     labels,
     bins.map((b) => b.referenceCount / nReference),
     bins.map((b) => b.currentCount / nCurrent),
-    { title: `${feature}: PSI ${psi.toFixed(3)} over the reference's quantile bins`, xTitle: `${feature} (bin)`, ...options },
+    {
+      title: `${feature}: PSI ${psi.toFixed(3)} over the reference's quantile bins`,
+      xTitle: `${feature} (bin)`,
+      ...options,
+    },
   );
 }
 

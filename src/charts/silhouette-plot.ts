@@ -47,7 +47,9 @@ export function silhouetteChart(panels: readonly SilhouettePanel[], options: Sil
   const averages: number[] = [];
   panels.forEach((panel, p) => {
     if (panel.samples.length !== panel.labels.length) {
-      throw new ArgumentError(`silhouetteChart: panel ${p} has ${panel.samples.length} samples and ${panel.labels.length} labels`);
+      throw new ArgumentError(
+        `silhouetteChart: panel ${p} has ${panel.samples.length} samples and ${panel.labels.length} labels`,
+      );
     }
     const values = Array.from(panel.samples);
     averages.push(values.reduce((a, b) => a + b, 0) / values.length);
@@ -55,30 +57,59 @@ export function silhouetteChart(panels: readonly SilhouettePanel[], options: Sil
     for (const label of distinctLabels(panel.labels)) {
       const members = values.filter((_, i) => panel.labels[i] === label).sort((a, b) => a - b);
       data.push({
-        type: "bar", orientation: "h", name: label < 0 ? "noise" : `cluster ${label}`, visible: p === opts.active,
-        x: members, y: members.map((_, i) => y + i), width: 1,
-        marker: { color: clusterColor(label), line: { width: 0 } }, hovertemplate: "silhouette %{x:.3f}<extra></extra>",
+        type: "bar",
+        orientation: "h",
+        name: label < 0 ? "noise" : `cluster ${label}`,
+        visible: p === opts.active,
+        x: members,
+        y: members.map((_, i) => y + i),
+        width: 1,
+        marker: { color: clusterColor(label), line: { width: 0 } },
+        hovertemplate: "silhouette %{x:.3f}<extra></extra>",
       });
       owner.push(p);
       y += members.length + opts.gap;
     }
   });
-  const averageLine = (p: number) => [{ type: "line" as const, yref: "paper" as const, y0: 0, y1: 1, x0: averages[p]!, x1: averages[p]!, line: { dash: "dash" as const, color: "#d62728", width: 2 } }];
+  const averageLine = (p: number) => [
+    {
+      type: "line" as const,
+      yref: "paper" as const,
+      y0: 0,
+      y1: 1,
+      x0: averages[p]!,
+      x1: averages[p]!,
+      line: { dash: "dash" as const, color: "#d62728", width: 2 },
+    },
+  ];
   const titleOf = (p: number) => `${opts.title}: k = ${panels[p]!.k}, average ${averages[p]!.toFixed(3)}`;
   const layout = baseLayout(titleOf(opts.active), {
-    height: opts.height, bargap: 0,
-    xaxis: { title: { text: "silhouette coefficient" }, range: [Math.min(-0.1, ...data.flatMap((t) => (t as { x: number[] }).x)) - 0.02, 1] },
+    height: opts.height,
+    bargap: 0,
+    xaxis: {
+      title: { text: "silhouette coefficient" },
+      range: [Math.min(-0.1, ...data.flatMap((t) => (t as { x: number[] }).x)) - 0.02, 1],
+    },
     yaxis: { showticklabels: false, title: { text: "samples, grouped by cluster" } },
     shapes: averageLine(opts.active),
   });
   if (panels.length > 1) {
-    layout.updatemenus = [{
-      type: "buttons", direction: "down", x: 1.02, y: 0.6, xanchor: "left", yanchor: "top", active: opts.active,
-      buttons: panels.map((panel, p) => ({
-        label: `k = ${panel.k}`, method: "update",
-        args: [{ visible: owner.map((o) => o === p) }, { shapes: averageLine(p), "title.text": titleOf(p) }],
-      })),
-    }];
+    layout.updatemenus = [
+      {
+        type: "buttons",
+        direction: "down",
+        x: 1.02,
+        y: 0.6,
+        xanchor: "left",
+        yanchor: "top",
+        active: opts.active,
+        buttons: panels.map((panel, p) => ({
+          label: `k = ${panel.k}`,
+          method: "update",
+          args: [{ visible: owner.map((o) => o === p) }, { shapes: averageLine(p), "title.text": titleOf(p) }],
+        })),
+      },
+    ];
     layout.margin = { l: 60, r: 30, t: 60, b: 55 };
   }
   return { data, layout };

@@ -36,21 +36,32 @@ export function htmlTable(records: readonly object[], options: HtmlTableOptions 
   const rows = records as readonly Record<string, unknown>[];
   const columns = opts.columns ?? Object.keys(rows[0] ?? {});
   const cell = "padding:3px 10px;border-bottom:1px solid #ddd;";
-  const head = columns.map((c) => `<th style="${cell}text-align:left;background:#f3f3f3">${escapeHtml(opts.headers?.[c] ?? c)}</th>`).join("");
+  const head = columns
+    .map((c) => `<th style="${cell}text-align:left;background:#f3f3f3">${escapeHtml(opts.headers?.[c] ?? c)}</th>`)
+    .join("");
   const shown = rows.slice(0, opts.maxRows);
-  const body = shown.map((row, i) => {
-    const style = opts.highlight?.(row, i) ? ' style="background:#fff3cd;font-weight:600"' : "";
-    const tds = columns.map((c) => {
-      const v = row[c];
-      const numeric = typeof v === "number";
-      const text = formatValue(v, opts.digits);
-      const display = typeof v === "string" && opts.showWhitespace ? visibleEdgeWhitespace(text) : text;
-      return `<td style="${cell}text-align:${numeric ? "right" : "left"}">${escapeHtml(display)}</td>`;
-    }).join("");
-    return `<tr${style}>${tds}</tr>`;
-  }).join("");
-  const more = rows.length > shown.length ? `<tr><td colspan="${columns.length}" style="${cell}color:#777">… ${rows.length - shown.length} more rows</td></tr>` : "";
-  const caption = opts.caption ? `<caption style="caption-side:top;text-align:left;font-weight:600;padding:4px 0">${escapeHtml(opts.caption)}</caption>` : "";
+  const body = shown
+    .map((row, i) => {
+      const style = opts.highlight?.(row, i) ? ' style="background:#fff3cd;font-weight:600"' : "";
+      const tds = columns
+        .map((c) => {
+          const v = row[c];
+          const numeric = typeof v === "number";
+          const text = formatValue(v, opts.digits);
+          const display = typeof v === "string" && opts.showWhitespace ? visibleEdgeWhitespace(text) : text;
+          return `<td style="${cell}text-align:${numeric ? "right" : "left"}">${escapeHtml(display)}</td>`;
+        })
+        .join("");
+      return `<tr${style}>${tds}</tr>`;
+    })
+    .join("");
+  const more =
+    rows.length > shown.length
+      ? `<tr><td colspan="${columns.length}" style="${cell}color:#777">… ${rows.length - shown.length} more rows</td></tr>`
+      : "";
+  const caption = opts.caption
+    ? `<caption style="caption-side:top;text-align:left;font-weight:600;padding:4px 0">${escapeHtml(opts.caption)}</caption>`
+    : "";
   // A wide table scrolls sideways inside its own box instead of being cut off by the output area.
   const table = `<table style="border-collapse:collapse;font:13px sans-serif;margin:6px 0">${caption}<thead><tr>${head}</tr></thead><tbody>${body}${more}</tbody></table>`;
   return `<div style="overflow-x:auto;max-width:100%">${table}</div>`;

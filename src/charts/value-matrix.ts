@@ -32,7 +32,11 @@ export interface ValueMatrixLike {
 export function valueMatrixChart(matrix: ValueMatrixLike, options: ValueMatrixChartOptions = {}): Figure {
   const unit = options.unit ?? "days";
   const alive = matrix.metric === "probabilityAlive";
-  const title = options.title ?? (alive ? `Probability alive (customers observed ${matrix.T} ${unit})` : `Expected purchases in the next ${matrix.t} ${unit} (customers observed ${matrix.T} ${unit})`);
+  const title =
+    options.title ??
+    (alive
+      ? `Probability alive (customers observed ${matrix.T} ${unit})`
+      : `Expected purchases in the next ${matrix.t} ${unit} (customers observed ${matrix.T} ${unit})`);
   const trace = {
     type: "heatmap",
     x: [...matrix.frequencies],

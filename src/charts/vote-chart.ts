@@ -30,16 +30,31 @@ export function voteChart(votes: readonly KVote[], options: VoteChartOptions = {
   const counts = ks.map((k) => votes.filter((v) => v.k === k).length);
   const top = Math.max(0, ...counts);
   return {
-    data: [{
-      type: "bar", name: "votes", x: ks, y: counts,
-      // voters stacked one per line, written horizontally inside the bar
-      text: ks.map((k) => votes.filter((v) => v.k === k).map((v) => v.index).join("<br>")),
-      textangle: 0,
-      textposition: "inside",
-      insidetextanchor: "middle",
-      hovertemplate: "k = %{x}: %{y} votes<br>%{text}<extra></extra>",
-      marker: { color: counts.map((c) => (c === top ? "#ef553b" : "#636efa")) },
-    }],
-    layout: baseLayout(opts.title, { height: opts.height, xaxis: { title: { text: "k (number of clusters)" }, type: "category" }, bargap: 0.35, yaxis: { title: { text: "votes" }, dtick: 1 } }),
+    data: [
+      {
+        type: "bar",
+        name: "votes",
+        x: ks,
+        y: counts,
+        // voters stacked one per line, written horizontally inside the bar
+        text: ks.map((k) =>
+          votes
+            .filter((v) => v.k === k)
+            .map((v) => v.index)
+            .join("<br>"),
+        ),
+        textangle: 0,
+        textposition: "inside",
+        insidetextanchor: "middle",
+        hovertemplate: "k = %{x}: %{y} votes<br>%{text}<extra></extra>",
+        marker: { color: counts.map((c) => (c === top ? "#ef553b" : "#636efa")) },
+      },
+    ],
+    layout: baseLayout(opts.title, {
+      height: opts.height,
+      xaxis: { title: { text: "k (number of clusters)" }, type: "category" },
+      bargap: 0.35,
+      yaxis: { title: { text: "votes" }, dtick: 1 },
+    }),
   };
 }

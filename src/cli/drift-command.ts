@@ -37,7 +37,9 @@ const DELIMITERS: Record<string, Delimiter> = { ",": ",", ";": ";", tab: "\t", "
  * @throws {ArgumentError} for bad arguments, {DataError} for bad input (both exit 2 in `segment`).
  */
 export function driftCommand(argv: string[], printHelp: () => number): number {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
+  >;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
@@ -45,19 +47,24 @@ export function driftCommand(argv: string[], printHelp: () => number): number {
   }
   const { values, positionals } = parsed;
   if (values.help) return printHelp();
-  if (positionals.length !== 3) throw new ArgumentError(`drift: expected <model.json> <reference.csv> <current.csv>, got ${positionals.length} arguments (see segment --help)`);
+  if (positionals.length !== 3)
+    throw new ArgumentError(
+      `drift: expected <model.json> <reference.csv> <current.csv>, got ${positionals.length} arguments (see segment --help)`,
+    );
   if (values.out === undefined || values.out === "") throw new ArgumentError("drift: --out <dir> is required");
   const failOn = oneOf(values["fail-on"], "--fail-on", ["watch", "refit"] as const);
   const impute = oneOf(values.impute, "--impute", ["median", "drop"] as const);
   let delimiter: Delimiter | undefined;
   if (values.delimiter !== undefined) {
     delimiter = DELIMITERS[values.delimiter];
-    if (!delimiter) throw new ArgumentError(`--delimiter ${JSON.stringify(values.delimiter)}: must be one of , ; tab auto`);
+    if (!delimiter)
+      throw new ArgumentError(`--delimiter ${JSON.stringify(values.delimiter)}: must be one of , ; tab auto`);
   }
   let bins: number | undefined;
   if (values.bins !== undefined) {
     bins = Number(values.bins);
-    if (!/^\s*\d+\s*$/.test(values.bins) || !Number.isSafeInteger(bins) || bins < 2) throw new ArgumentError(`--bins ${values.bins}: must be an integer >= 2`);
+    if (!/^\s*\d+\s*$/.test(values.bins) || !Number.isSafeInteger(bins) || bins < 2)
+      throw new ArgumentError(`--bins ${values.bins}: must be an integer >= 2`);
   }
   const [model, reference, current] = positionals as [string, string, string];
   const progress = new Progress({ enabled: !values.quiet && !values.json });
@@ -92,7 +99,10 @@ export function driftCommand(argv: string[], printHelp: () => number): number {
     );
   }
   if (failOn && bandReaches(summary.verdict, failOn as StabilityBand)) {
-    if (!values.quiet) process.stderr.write(`segment drift: verdict ${summary.verdict} reaches --fail-on ${failOn} (exit ${DRIFT_FAIL_EXIT_CODE})\n`);
+    if (!values.quiet)
+      process.stderr.write(
+        `segment drift: verdict ${summary.verdict} reaches --fail-on ${failOn} (exit ${DRIFT_FAIL_EXIT_CODE})\n`,
+      );
     return DRIFT_FAIL_EXIT_CODE;
   }
   return 0;
@@ -103,4 +113,3 @@ function oneOf<T extends string>(value: string | undefined, flag: string, allowe
   if (!allowed.includes(value as T)) throw new ArgumentError(`${flag} ${value}: must be one of ${allowed.join(", ")}`);
   return value as T;
 }
-

@@ -40,7 +40,9 @@ export class Progress {
     if (this.enabled && ms >= this.thresholdMs) this.stream.write(`segment: ${label} (${(ms / 1000).toFixed(1)} s)\n`);
     if (process.env.SEGMENT_DEBUG === "1") {
       const { rss, heapUsed } = process.memoryUsage();
-      this.stream.write(`segment: debug: after ${label}: rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+      this.stream.write(
+        `segment: debug: after ${label}: rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
+      );
     }
     return result;
   }

@@ -48,7 +48,8 @@ export async function runRfm(options: RunRfmOptions): Promise<RunRfmResult> {
   const log = (line: string) => {
     if (!quiet) process.stderr.write(`segment rfm: ${line}\n`);
   };
-  if (options.k !== undefined && (!Number.isInteger(options.k) || options.k < 1)) throw new ArgumentError(`rfm: --k ${options.k} must be an integer >= 1`);
+  if (options.k !== undefined && (!Number.isInteger(options.k) || options.k < 1))
+    throw new ArgumentError(`rfm: --k ${options.k} must be an integer >= 1`);
   planOutputDir(out, [RFM_FILE], { inputs: [input] });
   const analysis = await analyseRfm(input, {
     ...(options.k !== undefined ? { k: options.k } : {}),
@@ -57,10 +58,17 @@ export async function runRfm(options: RunRfmOptions): Promise<RunRfmResult> {
     features: { encoding: options.encoding ?? "utf-8", ...(options.asOf ? { asOf: options.asOf } : {}) },
   });
   const { funnel } = analysis;
-  log(`${funnel[0]!.remaining} rows read; ${funnel.slice(1).map((s) => `${s.step} -${s.removed}`).join(", ")}; ${funnel.at(-1)!.remaining} kept`);
+  log(
+    `${funnel[0]!.remaining} rows read; ${funnel
+      .slice(1)
+      .map((s) => `${s.step} -${s.removed}`)
+      .join(", ")}; ${funnel.at(-1)!.remaining} kept`,
+  );
   writeOutputDir(out, { [RFM_FILE]: rfmCsv(analysis.rows) }, { inputs: [input], command: "segment rfm" });
   const file = path.join(out, RFM_FILE);
   const k = analysis.clusterCounts.length;
-  log(`${analysis.rows.length} customers (snapshot ${analysis.snapshotDate}), ${Object.keys(analysis.segmentCounts).length} segments, k=${k} clusters, ARI ${analysis.ari.toFixed(3)} → ${file}`);
+  log(
+    `${analysis.rows.length} customers (snapshot ${analysis.snapshotDate}), ${Object.keys(analysis.segmentCounts).length} segments, k=${k} clusters, ARI ${analysis.ari.toFixed(3)} → ${file}`,
+  );
   return { ...analysis, file };
 }

@@ -18,7 +18,15 @@ import { readCustomerTable, type CustomerTable, type ImputeMethod } from "../dat
 import type { InputEncoding } from "../io/read-input";
 import { planOutputDir } from "../io/output-place";
 import { writeOutputDir, type FileContent } from "../io/output-writer";
-import { buildSegmentModel, encodedFeatureNames, encodeRows, serialiseModel, type Algorithm, type CategoricalEncoding, type ModelScaler } from "../model/segment-model";
+import {
+  buildSegmentModel,
+  encodedFeatureNames,
+  encodeRows,
+  serialiseModel,
+  type Algorithm,
+  type CategoricalEncoding,
+  type ModelScaler,
+} from "../model/segment-model";
 import { Progress } from "./progress";
 import { fitSegments } from "./fit-segments";
 import { checkDegenerate } from "../data/check-degenerate";
@@ -100,21 +108,33 @@ export function runSegmentation(options: RunOptions): RunSummary {
   planOutputDir(o.out, RUN_FILES, { inputs: [o.input] });
 
   const table = progress.step("read CSV", () =>
-    readCustomerTable(o.input, { id: o.id, features: o.features, categorical: categoricalNames, impute: o.impute, delimiter: o.delimiter ?? "auto", encoding: o.encoding ?? "utf-8" }),
+    readCustomerTable(o.input, {
+      id: o.id,
+      features: o.features,
+      categorical: categoricalNames,
+      impute: o.impute,
+      delimiter: o.delimiter ?? "auto",
+      encoding: o.encoding ?? "utf-8",
+    }),
   );
   const n = table.X.length;
   checkConstantFeatures(table, o.features);
   if (o.k !== "auto" && n < o.k) throw new DataError(`${n} rows, fewer than k=${o.k} segments`, { file: o.input });
   if (o.k === "auto" && n < 3) throw new DataError(`${n} rows: --k auto needs at least 3`, { file: o.input });
   if (o.algorithm === "agglomerative" && n > AGGLOMERATIVE_MAX_ROWS) {
-    throw new ArgumentError(`run: --algorithm agglomerative handles at most ${AGGLOMERATIVE_MAX_ROWS} rows (O(n³) time: about 1.6 s at 800 rows), the file has ${n}; use kmeans or gmm`);
+    throw new ArgumentError(
+      `run: --algorithm agglomerative handles at most ${AGGLOMERATIVE_MAX_ROWS} rows (O(n³) time: about 1.6 s at 800 rows), the file has ${n}; use kmeans or gmm`,
+    );
   }
 
   // Scale the numeric features, one-hot encode the categorical ones.
   const scaler = fitScaler(table.X, o.scale);
   const overflowing = scaler.center.findIndex((c, j) => !Number.isFinite(c) || !Number.isFinite(scaler.scale[j]!));
   if (overflowing >= 0) {
-    throw new DataError("values too large: the column's mean or spread overflows a double (near ±1.8e308); rescale it (e.g. to thousands)", { file: o.input, column: o.features[overflowing] });
+    throw new DataError(
+      "values too large: the column's mean or spread overflows a double (near ±1.8e308); rescale it (e.g. to thousands)",
+      { file: o.input, column: o.features[overflowing] },
+    );
   }
   const encoding: CategoricalEncoding[] = categoricalNames.map((column) => ({
     column,
@@ -128,7 +148,11 @@ export function runSegmentation(options: RunOptions): RunSummary {
   let kSelection: KSelection | undefined;
   let k: number;
   if (o.k === "auto") {
-    if (distinct < 3) throw new DataError(`only ${distinct} distinct rows (after scaling): --k auto needs at least 3 to compare k = 2..10; give --k 2 or fewer segments`, { file: o.input });
+    if (distinct < 3)
+      throw new DataError(
+        `only ${distinct} distinct rows (after scaling): --k auto needs at least 3 to compare k = 2..10; give --k 2 or fewer segments`,
+        { file: o.input },
+      );
     kSelection = progress.step("choose k (7-index vote, k = 2..10)", () => selectK(encoded, { seed: o.seed }));
     k = kSelection.k;
   } else k = o.k;
@@ -139,10 +163,15 @@ export function runSegmentation(options: RunOptions): RunSummary {
   const silhouetteSize = Math.min(SILHOUETTE_SAMPLE, n);
   const silhouette =
     new Set(labels).size >= 2 && new Set(labels).size < silhouetteSize
-      ? { score: silhouetteScore(encoded, labels, { sampleSize: silhouetteSize, seed: o.seed }), sampleSize: silhouetteSize }
+      ? {
+          score: silhouetteScore(encoded, labels, { sampleSize: silhouetteSize, seed: o.seed }),
+          sampleSize: silhouetteSize,
+        }
       : null;
 
-  const profile = progress.step("profile segments", () => profileSegments(table.X, labels, o.features, { categorical: table.categorical }));
+  const profile = progress.step("profile segments", () =>
+    profileSegments(table.X, labels, o.features, { categorical: table.categorical }),
+  );
   const names = nameSegments(profile);
   const recommendations = recommendSegments(profile, names);
 
@@ -164,7 +193,9 @@ export function runSegmentation(options: RunOptions): RunSummary {
   });
 
   const nameOf = new Map(names.map((nm) => [nm.segment, nm.name]));
-  const rules = progress.step("explain segments as rules", () => explainRun(rulesColumns(table.X, encoded), labels, model.centroidsOriginal, encodedFeatures, nameOf));
+  const rules = progress.step("explain segments as rules", () =>
+    explainRun(rulesColumns(table.X, encoded), labels, model.centroidsOriginal, encodedFeatures, nameOf),
+  );
   const idHeader = o.keepIds ? o.id : `${o.id} (pseudonym)`;
   const files = progress.step("write outputs", () => {
     const out: Record<string, FileContent> = {
@@ -175,7 +206,14 @@ export function runSegmentation(options: RunOptions): RunSummary {
     };
     out["report.html"] = buildReport({
       title: `Customer segments of ${baseName(o.input)}`,
-      input: { file: baseName(o.input), rowsRead: table.rowsRead, rowsUsed: n, missing: table.missing, dropped: table.dropped, imputed: table.imputed },
+      input: {
+        file: baseName(o.input),
+        rowsRead: table.rowsRead,
+        rowsUsed: n,
+        missing: table.missing,
+        dropped: table.dropped,
+        imputed: table.imputed,
+      },
       features: o.features,
       X: table.X,
       scaled: encoded,
@@ -211,12 +249,24 @@ export function runSegmentation(options: RunOptions): RunSummary {
     scale: o.scale,
     k,
     ...(kSelection
-      ? { kSelection: { votes: kSelection.votes, sampleSize: kSelection.sampleSize, ks: kSelection.ks, silhouettes: kSelection.silhouettes } }
+      ? {
+          kSelection: {
+            votes: kSelection.votes,
+            sampleSize: kSelection.sampleSize,
+            ks: kSelection.ks,
+            silhouettes: kSelection.silhouettes,
+          },
+        }
       : {}),
     silhouette,
     idsPseudonymised: !o.keepIds,
     rules: rules ? { fidelity: rules.fidelity, mistakes: rules.mistakes, leaves: rules.rules.length } : null,
-    segments: profile.segments.map((s, i) => ({ segment: s.segment, name: names[i]!.name, size: s.size, share: s.share })),
+    segments: profile.segments.map((s, i) => ({
+      segment: s.segment,
+      name: names[i]!.name,
+      size: s.size,
+      share: s.share,
+    })),
     files,
     seconds: (Date.now() - t0) / 1000,
   };
@@ -232,26 +282,36 @@ function checkSpec(id: string, features: string[], categorical: string[]): void 
   if (features.length === 0) throw new ArgumentError("run: --features names no column");
   const all = [id, ...features, ...categorical];
   const repeated = all.find((c, i) => all.indexOf(c) !== i);
-  if (repeated !== undefined) throw new ArgumentError(`run: column "${repeated}" is named twice among --id, --features and --categorical`);
+  if (repeated !== undefined)
+    throw new ArgumentError(`run: column "${repeated}" is named twice among --id, --features and --categorical`);
 }
 
 function checkConstantFeatures(table: CustomerTable, features: string[]): void {
   features.forEach((name, j) => {
     const first = table.X[0]![j]!;
     if (table.X.length > 1 && table.X.every((row) => row[j] === first)) {
-      throw new DataError(`constant feature: every value is ${first}, it cannot separate segments (leave it out of --features)`, {
-        file: table.file,
-        column: name,
-      });
+      throw new DataError(
+        `constant feature: every value is ${first}, it cannot separate segments (leave it out of --features)`,
+        {
+          file: table.file,
+          column: name,
+        },
+      );
     }
   });
 }
 
-function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentRecommendation[], rules: RulesFile | null): string {
+function profilesCsv(
+  profile: ProfileTable,
+  names: SegmentName[],
+  recs: SegmentRecommendation[],
+  rules: RulesFile | null,
+): string {
   const columns = ["segment", "name", "size", "share"];
   // profile.overallCategorical has null prototypes: Object.keys lists user levels such as "__proto__" as ordinary keys.
   for (const f of profile.featureNames) columns.push(`${f} mean`, `${f} median`, `${f} overall mean`, `${f} z`);
-  for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) columns.push(`${c}=${v} share`);
+  for (const c of profile.categoricalNames)
+    for (const v of Object.keys(profile.overallCategorical[c]!)) columns.push(`${c}=${v} share`);
   if (rules) columns.push("rule");
   columns.push("recommendation");
   const rows = profile.segments.map((s, i) => {
@@ -260,7 +320,9 @@ function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentR
       const p = s.features[f]!;
       row.push(round(p.mean, 4), round(p.median, 4), round(p.overallMean, 4), round(p.zScore, 4));
     }
-    for (const c of profile.categoricalNames) for (const v of Object.keys(profile.overallCategorical[c]!)) row.push(round(Object.hasOwn(s.categorical[c]!, v) ? s.categorical[c]![v]! : 0, 4));
+    for (const c of profile.categoricalNames)
+      for (const v of Object.keys(profile.overallCategorical[c]!))
+        row.push(round(Object.hasOwn(s.categorical[c]!, v) ? s.categorical[c]![v]! : 0, 4));
     if (rules) row.push(ruleTextOf(rules, s.segment));
     row.push(recs[i]!.text);
     return row;
@@ -269,12 +331,18 @@ function profilesCsv(profile: ProfileTable, names: SegmentName[], recs: SegmentR
 }
 
 /** segments.csv as chunks of about 10,000 rows (RFC 4180 quoting per cell). */
-export function* csvChunks(ids: string[], labels: number[], nameOf: Map<number, string>, header: string[]): Generator<string> {
+export function* csvChunks(
+  ids: string[],
+  labels: number[],
+  nameOf: Map<number, string>,
+  header: string[],
+): Generator<string> {
   yield toCsv([], header, { formulaSafe: true });
   const rowsPerChunk = 10_000;
   for (let start = 0; start < ids.length; start += rowsPerChunk) {
     const rows: [string, number, string][] = [];
-    for (let i = start; i < Math.min(ids.length, start + rowsPerChunk); i++) rows.push([ids[i]!, labels[i]!, nameOf.get(labels[i]!)!]);
+    for (let i = start; i < Math.min(ids.length, start + rowsPerChunk); i++)
+      rows.push([ids[i]!, labels[i]!, nameOf.get(labels[i]!)!]);
     yield toCsv(rows, header, { header: false, formulaSafe: true });
   }
 }

@@ -67,7 +67,11 @@ export function scoreCustomers(options: ScoreOptions): ScoreSummary {
     { formulaSafe: true },
   );
   writeOutputFile(options.out, csv, placeOptions);
-  const counts = model.segments.map((s) => ({ segment: s.segment, name: s.name, size: labels.filter((l) => l === s.segment).length }));
+  const counts = model.segments.map((s) => ({
+    segment: s.segment,
+    name: s.name,
+    size: labels.filter((l) => l === s.segment).length,
+  }));
   return {
     model: options.model,
     input: options.input,

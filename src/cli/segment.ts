@@ -117,7 +117,12 @@ const SCORE_OPTIONS = {
   out: { type: "string", short: "o" },
 } as const satisfies ParseArgsConfig["options"];
 
-const SQL_OPTIONS = { ...COMMON, dialect: { type: "string" }, table: { type: "string" }, rules: { type: "boolean" } } as const satisfies ParseArgsConfig["options"];
+const SQL_OPTIONS = {
+  ...COMMON,
+  dialect: { type: "string" },
+  table: { type: "string" },
+  rules: { type: "boolean" },
+} as const satisfies ParseArgsConfig["options"];
 
 const RFM_OPTIONS = {
   ...COMMON,
@@ -155,7 +160,9 @@ export async function main(argv: string[]): Promise<number> {
       case "drift":
         return driftCommand(rest, help);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, score, sql, rfm, value, drift; see segment --help)`);
+        throw new UsageError(
+          `unknown command "${command}" (commands: run, score, sql, rfm, value, drift; see segment --help)`,
+        );
     }
   } catch (err) {
     return reportError(err);
@@ -188,12 +195,27 @@ function runCommand(argv: string[]): number {
   else if (!values.quiet) {
     const lines = [
       `segment: ${summary.rowsUsed.toLocaleString("en-US")} customers → k = ${summary.k} segments (${summary.algorithm}, ${summary.scale} scaling)` +
-        (summary.kSelection ? `; k chosen by vote: ${summary.kSelection.votes.map((v) => `${v.index} ${v.k}`).join(", ")} (sample of ${summary.kSelection.sampleSize.toLocaleString("en-US")} rows)` : ""),
-      ...(summary.silhouette ? [`segment: silhouette ${summary.silhouette.score.toFixed(3)} (seeded sample of ${summary.silhouette.sampleSize.toLocaleString("en-US")} rows)`] : []),
+        (summary.kSelection
+          ? `; k chosen by vote: ${summary.kSelection.votes.map((v) => `${v.index} ${v.k}`).join(", ")} (sample of ${summary.kSelection.sampleSize.toLocaleString("en-US")} rows)`
+          : ""),
+      ...(summary.silhouette
+        ? [
+            `segment: silhouette ${summary.silhouette.score.toFixed(3)} (seeded sample of ${summary.silhouette.sampleSize.toLocaleString("en-US")} rows)`,
+          ]
+        : []),
       ...(summary.dropped ? [`segment: dropped ${summary.dropped} rows with missing values`] : []),
-      ...Object.entries(summary.imputed).map(([c, m]) => `segment: imputed ${m} missing values of "${c}" with the median`),
-      ...(summary.rules ? [`segment: rules (threshold tree, ${summary.rules.leaves} leaves) put ${(summary.rules.fidelity * 100).toFixed(1)}% of customers in their own segment (rules.json)`] : []),
-      ...summary.segments.map((s) => `  ${s.segment}  ${s.name.padEnd(48)} ${String(s.size).padStart(8)}  ${(s.share * 100).toFixed(1).padStart(5)}%`),
+      ...Object.entries(summary.imputed).map(
+        ([c, m]) => `segment: imputed ${m} missing values of "${c}" with the median`,
+      ),
+      ...(summary.rules
+        ? [
+            `segment: rules (threshold tree, ${summary.rules.leaves} leaves) put ${(summary.rules.fidelity * 100).toFixed(1)}% of customers in their own segment (rules.json)`,
+          ]
+        : []),
+      ...summary.segments.map(
+        (s) =>
+          `  ${s.segment}  ${s.name.padEnd(48)} ${String(s.size).padStart(8)}  ${(s.share * 100).toFixed(1).padStart(5)}%`,
+      ),
       `segment: wrote ${summary.files.map((f) => path.join(out, f)).join(", ")}`,
     ];
     process.stderr.write(lines.join("\n") + "\n");
@@ -204,7 +226,10 @@ function runCommand(argv: string[]): number {
 function scoreCommand(argv: string[]): number {
   const { values, positionals } = parse(argv, SCORE_OPTIONS, "score");
   if (values.help) return help();
-  if (positionals.length !== 2) throw new UsageError(`score: expected <model.json> <new.csv>, got ${positionals.length} arguments (see segment --help)`);
+  if (positionals.length !== 2)
+    throw new UsageError(
+      `score: expected <model.json> <new.csv>, got ${positionals.length} arguments (see segment --help)`,
+    );
   const summary = scoreCustomers({
     model: positionals[0]!,
     input: positionals[1]!,
@@ -232,7 +257,9 @@ function sqlCommand(argv: string[]): number {
     return 0;
   }
   if (model.algorithm === "gmm" && !values.quiet) {
-    process.stderr.write("segment: warning: SQL scores this gmm model by the nearest mean, not the highest posterior that `segment score` uses\n");
+    process.stderr.write(
+      "segment: warning: SQL scores this gmm model by the nearest mean, not the highest posterior that `segment score` uses\n",
+    );
   }
   process.stdout.write(modelToSql(model, { dialect, table: values.table ?? "customers" }));
   return 0;
@@ -243,7 +270,10 @@ async function rfmCommand(argv: string[]): Promise<number> {
   if (values.help) return help();
   const ties = oneOf(values.ties, "--ties", ["min", "first"] as const);
   if (values["print-sql"]) {
-    if (positionals.length > 0) throw new UsageError(`rfm: --print-sql takes no <transactions.csv> (it prints SQL over a table \`transactions\`)`);
+    if (positionals.length > 0)
+      throw new UsageError(
+        `rfm: --print-sql takes no <transactions.csv> (it prints SQL over a table \`transactions\`)`,
+      );
     const dialect = oneOf(values.dialect, "--dialect", RFM_SQL_DIALECTS);
     process.stdout.write(rfmWarehouseSql({ ...(dialect ? { dialect } : {}), ...(ties ? { ties } : {}) }));
     return 0;
@@ -280,7 +310,8 @@ function help(): number {
 }
 
 function onePositional(positionals: string[], command: string, what: string): string {
-  if (positionals.length !== 1) throw new UsageError(`${command}: expected one ${what}, got ${positionals.length} arguments (see segment --help)`);
+  if (positionals.length !== 1)
+    throw new UsageError(`${command}: expected one ${what}, got ${positionals.length} arguments (see segment --help)`);
   return positionals[0]!;
 }
 
@@ -291,18 +322,23 @@ function required(value: string | undefined, command: string, what: string): str
 
 /** Split a comma-separated column list; names keep inner spaces and punctuation ("Annual Income (k$)"). */
 function list(text: string): string[] {
-  return text.split(",").map((c) => c.trim()).filter((c) => c !== "");
+  return text
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
 }
 
 function integer(text: string, flag: string, min: number, autoAllowed = flag === "--k"): number {
   const x = Number(text);
-  if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(x) || x < min) throw new UsageError(`${flag} ${clip(text)}: must be an integer >= ${min}${autoAllowed ? " or auto" : ""}`);
+  if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(x) || x < min)
+    throw new UsageError(`${flag} ${clip(text)}: must be an integer >= ${min}${autoAllowed ? " or auto" : ""}`);
   return x;
 }
 
 function oneOf<T extends string>(value: string | undefined, flag: string, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new UsageError(`${flag} ${clip(value)}: must be one of ${allowed.join(", ")}`);
+  if (!allowed.includes(value as T))
+    throw new UsageError(`${flag} ${clip(value)}: must be one of ${allowed.join(", ")}`);
   return value as T;
 }
 
@@ -316,7 +352,9 @@ function delimiter(value: string | undefined): Delimiter | undefined {
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
+    ).version;
   } catch {
     return "0.0.0";
   }

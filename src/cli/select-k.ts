@@ -29,7 +29,10 @@ export interface SelectKOptions {
 /** Vote for k over k = 2..min(kMax, rows − 1). Assumes X is validated and has at least 3 rows. */
 export function selectK(X: Matrix, options: SelectKOptions = {}): KSelection {
   const { seed = 0, kMax = 10 } = options;
-  const rows = X.length > SELECT_K_SAMPLE ? Array.from(sampleIndices(seededRandom(seed), X.length, SELECT_K_SAMPLE), (i) => X[i]!) : X;
+  const rows =
+    X.length > SELECT_K_SAMPLE
+      ? Array.from(sampleIndices(seededRandom(seed), X.length, SELECT_K_SAMPLE), (i) => X[i]!)
+      : X;
   const kRange: number[] = [];
   for (let k = 2; k <= Math.min(kMax, rows.length - 1); k++) kRange.push(k);
   const light = rows.length > FULL_SETTINGS_ROWS ? { nInit: 3, B: 5, resamples: 10 } : {};

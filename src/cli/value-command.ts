@@ -33,7 +33,9 @@ const OPTIONS = {
 
 /** Run `segment value` with its arguments (after the word `value`); returns the exit code. */
 export async function valueCommand(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
+  >;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
@@ -44,18 +46,36 @@ export async function valueCommand(argv: string[]): Promise<number> {
     process.stdout.write(VALUE_HELP + "\n");
     return 0;
   }
-  if (positionals.length !== 1) throw new ArgumentError(`value: expected one <transactions.csv>, got ${positionals.length} arguments (see segment --help)`);
+  if (positionals.length !== 1)
+    throw new ArgumentError(
+      `value: expected one <transactions.csv>, got ${positionals.length} arguments (see segment --help)`,
+    );
   if (!values.out) throw new ArgumentError("value: --out <dir> is required");
   const input = positionals[0]!;
   const months = values.months === undefined ? 12 : integer(values.months, "--months");
-  const discountRate = values["discount-rate"] === undefined ? 0.01 : nonNegative(values["discount-rate"], "--discount-rate");
+  const discountRate =
+    values["discount-rate"] === undefined ? 0.01 : nonNegative(values["discount-rate"], "--discount-rate");
   const penalizer = values.penalizer === undefined ? 0 : nonNegative(values.penalizer, "--penalizer");
   planOutputDir(values.out, Object.values(VALUE_FILES), { inputs: [input] }); // refused before any work
   const result = await customerValue(input, { months, discountRate, penalizer });
   const files = writeValueFiles(values.out, result, input, packageVersion());
   const { betaGeo: bg, gammaGamma: gg, rows } = result;
   if (values.json) {
-    process.stdout.write(JSON.stringify({ customers: rows.length, betaGeo: bg, gammaGamma: gg, months, discountRate, totalClv: rows.reduce((s, r) => s + r.clv, 0), files }, null, 2) + "\n");
+    process.stdout.write(
+      JSON.stringify(
+        {
+          customers: rows.length,
+          betaGeo: bg,
+          gammaGamma: gg,
+          months,
+          discountRate,
+          totalClv: rows.reduce((s, r) => s + r.clv, 0),
+          files,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
   } else if (!values.quiet) {
     const total = rows.reduce((s, r) => s + r.clv, 0);
     const counts = new Map<string, number>();
@@ -66,7 +86,9 @@ export async function valueCommand(argv: string[]): Promise<number> {
         `segment value: BG/NBD r=${fmt(bg.r)} alpha=${fmt(bg.alpha)} a=${fmt(bg.a)} b=${fmt(bg.b)} (log-likelihood ${bg.logLikelihood.toFixed(1)}${bg.converged ? "" : ", NOT converged"})`,
         `segment value: Gamma-Gamma p=${fmt(gg.p)} q=${fmt(gg.q)} v=${fmt(gg.v)}${gg.converged ? "" : " (NOT converged)"}`,
         `segment value: predicted ${months}-month CLV ${total.toFixed(2)} in total (discount ${discountRate} a month)`,
-        ...[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s, n]) => `  ${s.padEnd(26)} ${String(n).padStart(7)}`),
+        ...[...counts.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([s, n]) => `  ${s.padEnd(26)} ${String(n).padStart(7)}`),
         `segment value: wrote ${files.join(", ")}`,
       ].join("\n") + "\n",
     );
@@ -81,19 +103,23 @@ function fmt(x: number): string {
 
 function integer(text: string, flag: string): number {
   const x = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(x) || x < 1) throw new ArgumentError(`${flag} ${text}: must be an integer >= 1`);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(x) || x < 1)
+    throw new ArgumentError(`${flag} ${text}: must be an integer >= 1`);
   return x;
 }
 
 function nonNegative(text: string, flag: string): number {
   const x = Number(text);
-  if (text.trim() === "" || !Number.isFinite(x) || x < 0) throw new ArgumentError(`${flag} ${text}: must be a number >= 0`);
+  if (text.trim() === "" || !Number.isFinite(x) || x < 0)
+    throw new ArgumentError(`${flag} ${text}: must be a number >= 0`);
   return x;
 }
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
+    ).version;
   } catch {
     return "0.0.0";
   }

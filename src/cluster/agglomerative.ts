@@ -131,7 +131,11 @@ function linkageMatrix(X: Matrix, method: AgglomerationMethod): LinkageRow[] {
     let best: Cluster | undefined;
     for (const node of pending) {
       if (!ready(node)) continue;
-      if (best === undefined || node.height < best.height || (node.height === best.height && leafKey(node) < leafKey(best))) {
+      if (
+        best === undefined ||
+        node.height < best.height ||
+        (node.height === best.height && leafKey(node) < leafKey(best))
+      ) {
         best = node;
       }
     }

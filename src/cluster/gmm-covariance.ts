@@ -61,7 +61,13 @@ export interface GmmParams {
  * Weights, means and covariances from responsibilities (the M-step; sklearn's `_estimate_gaussian_parameters`:
  * n_c = Σ_i r_ic + 10·eps, weights = n_c / Σ n_c), with their precision Cholesky factors. Assumes validated input.
  */
-export function estimateGaussianParameters(X: FlatMatrix, resp: Float64Array, k: number, type: CovarianceType, regCovar: number): GmmParams {
+export function estimateGaussianParameters(
+  X: FlatMatrix,
+  resp: Float64Array,
+  k: number,
+  type: CovarianceType,
+  regCovar: number,
+): GmmParams {
   const { data, nSamples: n, nFeatures: d } = X;
   const nk = new Float64Array(k);
   const means = new Float64Array(k * d);
@@ -203,7 +209,12 @@ export function precisionCholesky(covariances: Float64Array, type: CovarianceTyp
  * Precision Cholesky factors from precision matrices (sklearn's `precisions_init`): upper-triangular F with F·Fᵀ = P.
  * @throws {ArgumentError} when a precision matrix is not symmetric positive definite.
  */
-export function precisionCholeskyFromPrecisions(precisions: Float64Array, type: CovarianceType, k: number, d: number): Float64Array {
+export function precisionCholeskyFromPrecisions(
+  precisions: Float64Array,
+  type: CovarianceType,
+  k: number,
+  d: number,
+): Float64Array {
   if (type === "diag" || type === "spherical") {
     return precisions.map((p, i) => {
       if (!(p > 0)) throw new ArgumentError(`gaussianMixture: init precision ${i} = ${p} must be > 0`);
@@ -217,7 +228,8 @@ export function precisionCholeskyFromPrecisions(precisions: Float64Array, type: 
     const block = precisions.subarray(c * d * d, (c + 1) * d * d);
     const flipped = block.map((_, idx) => block[d * d - 1 - idx]!);
     const lower = choleskyLower(flipped, d);
-    if (lower === undefined) throw new ArgumentError(`gaussianMixture: init precision matrix ${c} is not positive definite`);
+    if (lower === undefined)
+      throw new ArgumentError(`gaussianMixture: init precision matrix ${c} is not positive definite`);
     for (let idx = 0; idx < d * d; idx++) out[c * d * d + idx] = lower[d * d - 1 - idx]!;
   }
   return out;
@@ -225,7 +237,9 @@ export function precisionCholeskyFromPrecisions(precisions: Float64Array, type: 
 
 /** Lower Cholesky factor (row-major d×d) of the symmetrised matrix via ml-matrix; undefined if not positive definite. */
 function choleskyLower(A: Float64Array, d: number): Float64Array | undefined {
-  const rows = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (A[a * d + b]! + A[b * d + a]!) / 2));
+  const rows = Array.from({ length: d }, (_, a) =>
+    Array.from({ length: d }, (_, b) => (A[a * d + b]! + A[b * d + a]!) / 2),
+  );
   const decomposition = new CholeskyDecomposition(new MlMatrix(rows));
   if (!decomposition.isPositiveDefinite()) return undefined;
   return Float64Array.from(decomposition.lowerTriangularMatrix.to1DArray());

@@ -35,7 +35,14 @@ export interface GaussianMixtureInit {
  * sklearn's default start: one k-means run (nInit = 1, this seed), its labels as one-hot responsibilities,
  * then one M-step. Assumes validated input.
  */
-export function kmeansStart(X: Matrix, flat: FlatMatrix, k: number, type: CovarianceType, regCovar: number, seed: number): GmmParams {
+export function kmeansStart(
+  X: Matrix,
+  flat: FlatMatrix,
+  k: number,
+  type: CovarianceType,
+  regCovar: number,
+  seed: number,
+): GmmParams {
   const { labels } = kmeans(X, { k, nInit: 1, seed });
   const resp = new Float64Array(flat.nSamples * k);
   labels.forEach((label, i) => (resp[i * k + label] = 1));
@@ -70,7 +77,13 @@ export function explicitStart(init: GaussianMixtureInit, type: CovarianceType, k
   } else {
     throw new ArgumentError(`${fn}: init needs precisions or covariances besides weights and means`);
   }
-  return { covarianceType: type, weights: Float64Array.from(weights), means: flatMeans, covariances, precisionsCholesky };
+  return {
+    covarianceType: type,
+    weights: Float64Array.from(weights),
+    means: flatMeans,
+    covariances,
+    precisionsCholesky,
+  };
 }
 
 /** sklearn's array shape of the covariances for a type. */
@@ -105,7 +118,9 @@ function invertBlocks(precisions: Float64Array, type: CovarianceType, k: number,
   const out = new Float64Array(covarianceSize(type, k, d));
   const blocks = type === "full" ? k : 1;
   for (let c = 0; c < blocks; c++) {
-    const block = Array.from({ length: d }, (_, a) => Array.from(precisions.subarray(c * d * d + a * d, c * d * d + (a + 1) * d)));
+    const block = Array.from({ length: d }, (_, a) =>
+      Array.from(precisions.subarray(c * d * d + a * d, c * d * d + (a + 1) * d)),
+    );
     out.set(inverse(new MlMatrix(block)).to1DArray(), c * d * d);
   }
   return out;

@@ -104,7 +104,8 @@ export function gaussianMixture(X: Matrix, options: GaussianMixtureOptions): Gau
   return describeModel(flat, best);
 }
 
-type Settings = Required<Omit<GaussianMixtureOptions, "init" | "onRun">> & Pick<GaussianMixtureOptions, "init" | "onRun">;
+type Settings = Required<Omit<GaussianMixtureOptions, "init" | "onRun">> &
+  Pick<GaussianMixtureOptions, "init" | "onRun">;
 
 function checkOptions(options: GaussianMixtureOptions, nSamples: number): Settings {
   const fn = "gaussianMixture";
@@ -128,7 +129,8 @@ function checkOptions(options: GaussianMixtureOptions, nSamples: number): Settin
   }
   if (!Number.isInteger(nInit) || nInit < 1) throw new ArgumentError(`${fn}: nInit=${nInit} must be an integer >= 1`);
   if (!Number.isInteger(seed)) throw new ArgumentError(`${fn}: seed=${seed} must be an integer`);
-  if (!Number.isInteger(maxIter) || maxIter < 0) throw new ArgumentError(`${fn}: maxIter=${maxIter} must be an integer >= 0`);
+  if (!Number.isInteger(maxIter) || maxIter < 0)
+    throw new ArgumentError(`${fn}: maxIter=${maxIter} must be an integer >= 0`);
   if (!(tol >= 0) || !Number.isFinite(tol)) throw new ArgumentError(`${fn}: tol=${tol} must be a finite number >= 0`);
   if (!(regCovar >= 0) || !Number.isFinite(regCovar)) {
     throw new ArgumentError(`${fn}: regCovar=${regCovar} must be a finite number >= 0`);

@@ -75,15 +75,29 @@ export class HamerlyBounds {
     const { data, nSamples: n, nFeatures: d } = X;
     this.prepare(centres, d);
     let changed: number;
-    if (this.team) changed = this.team.assign(centres, this.halfGap, this.travel, this.othersTravel, sums, counts, mode);
+    if (this.team)
+      changed = this.team.assign(centres, this.halfGap, this.travel, this.othersTravel, sums, counts, mode);
     else {
       const recompute = mode === "recompute";
       if (recompute) {
         sums.fill(0);
         counts.fill(0);
       }
-      changed = assignKernel(d, centres.length / d)(data, centres, labels, this.upper, this.lower, this.halfGap,
-        this.travel, this.othersTravel, 0, n, recompute ? sums : null, recompute ? counts : null, this.moves!);
+      changed = assignKernel(d, centres.length / d)(
+        data,
+        centres,
+        labels,
+        this.upper,
+        this.lower,
+        this.halfGap,
+        this.travel,
+        this.othersTravel,
+        0,
+        n,
+        recompute ? sums : null,
+        recompute ? counts : null,
+        this.moves!,
+      );
       if (mode === "update") moveKernel(d)(data, this.moves!, 0, changed, labels, sums, counts);
     }
     return changed;

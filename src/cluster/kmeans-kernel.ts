@@ -85,7 +85,9 @@ export function assignKernelSource(d: number, k: number): string {
       ${distanceTo("s", "c", false)}${nearestOf("c")}
     }`;
   const loadCentres = centreLocals
-    ? Array.from({ length: k }, (_, c) => features.map((f) => `const c${c}_${f} = centres[${c * d + f}];`).join(" ")).join("\n  ")
+    ? Array.from({ length: k }, (_, c) =>
+        features.map((f) => `const c${c}_${f} = centres[${c * d + f}];`).join(" "),
+      ).join("\n  ")
     : "";
   return `(function assignRows(data, centres, labels, upper, lower, halfGap, travel, othersTravel, start, end, sums, counts, moves) {
   "use strict";
@@ -148,16 +150,23 @@ export type InertiaKernel = (data: Float64Array, centres: Float64Array, labels: 
 /** Source of a function expression implementing `InertiaKernel` for d features (unrolled as above). */
 export function inertiaKernelSource(d: number): string {
   const unrolled = d <= UNROLL_MAX;
-  const terms = Array.from({ length: d }, (_, f) => `(data[o + ${f}] - centres[c + ${f}]) * (data[o + ${f}] - centres[c + ${f}])`);
+  const terms = Array.from(
+    { length: d },
+    (_, f) => `(data[o + ${f}] - centres[c + ${f}]) * (data[o + ${f}] - centres[c + ${f}])`,
+  );
   return `(function inertia(data, centres, labels, n) {
   "use strict";
   let total = 0;
   for (let i = 0; i < n; i++) {
     const o = i * ${d};
     const c = labels[i] * ${d};
-    ${unrolled ? `total += ${terms.reduce((acc, term) => `(${acc} + ${term})`)};` : `let s = 0;
+    ${
+      unrolled
+        ? `total += ${terms.reduce((acc, term) => `(${acc} + ${term})`)};`
+        : `let s = 0;
     for (let f = 0; f < ${d}; f++) { const e = data[o + f] - centres[c + f]; s += e * e; }
-    total += s;`}
+    total += s;`
+    }
   }
   return total;
 })`;
@@ -182,7 +191,9 @@ export function moveKernelSource(d: number): string {
   const unrolled = d <= UNROLL_MAX;
   const features = Array.from({ length: d }, (_, f) => f);
   const body = unrolled
-    ? features.map((f) => `const x${f} = data[o + ${f}]; sums[p + ${f}] -= x${f}; sums[q + ${f}] += x${f};`).join("\n    ")
+    ? features
+        .map((f) => `const x${f} = data[o + ${f}]; sums[p + ${f}] -= x${f}; sums[q + ${f}] += x${f};`)
+        .join("\n    ")
     : `for (let f = 0; f < ${d}; f++) { const x = data[o + f]; sums[p + f] -= x; sums[q + f] += x; }`;
   return `(function moveRows(data, moves, from, count, labels, sums, counts) {
   "use strict";

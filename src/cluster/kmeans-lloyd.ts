@@ -23,7 +23,12 @@ import { AssignTeam } from "./kmeans-threads";
 export const RECOMPUTE_EVERY = 10;
 
 /** Called after each iteration: `labels` were assigned to `previous`, `centres` are the updated means. */
-export type LloydObserver = (iteration: number, labels: Int32Array, centres: Float64Array, previous: Float64Array) => void;
+export type LloydObserver = (
+  iteration: number,
+  labels: Int32Array,
+  centres: Float64Array,
+  previous: Float64Array,
+) => void;
 
 export interface LloydResult {
   labels: Int32Array;
@@ -49,7 +54,8 @@ export function lloyd(
   observe?: LloydObserver,
   threads = 1,
 ): LloydResult {
-  const team = threads > 1 ? new AssignTeam(X.data, X.nSamples, initial.length / X.nFeatures, X.nFeatures, threads) : undefined;
+  const team =
+    threads > 1 ? new AssignTeam(X.data, X.nSamples, initial.length / X.nFeatures, X.nFeatures, threads) : undefined;
   try {
     return lloydRun(X, initial, maxIter, tolerance, observe, team);
   } finally {

@@ -222,8 +222,21 @@ export class AssignTeam {
       if (b >= nBlocks) break;
       // when recomputing, the next block in row order takes its sums in the same pass
       const inOrder = recompute && b === summed;
-      const moved = this.kernel(data, this.centres, labels, this.upper, this.lower, this.halfGap, this.travel,
-        this.othersTravel, b * blockRows, end(b), inOrder ? sums : null, inOrder ? counts : null, moves);
+      const moved = this.kernel(
+        data,
+        this.centres,
+        labels,
+        this.upper,
+        this.lower,
+        this.halfGap,
+        this.travel,
+        this.othersTravel,
+        b * blockRows,
+        end(b),
+        inOrder ? sums : null,
+        inOrder ? counts : null,
+        moves,
+      );
       Atomics.store(done, b, moved + 1);
       if (inOrder) {
         changed += moved;

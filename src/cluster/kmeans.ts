@@ -120,8 +120,17 @@ export type KMeansSettings = Required<Omit<KMeansOptions, "onIteration" | "onRun
 
 /** Validate k-means options against the shape of X and fill in defaults. */
 export function checkKMeansOptions(options: KMeansOptions, nSamples: number, nFeatures: number): KMeansSettings {
-  const { k, init = "k-means++", nInit = 10, maxIter = 300, tol = 1e-4, seed = 0, onIteration, onRun, threads } =
-    options ?? {};
+  const {
+    k,
+    init = "k-means++",
+    nInit = 10,
+    maxIter = 300,
+    tol = 1e-4,
+    seed = 0,
+    onIteration,
+    onRun,
+    threads,
+  } = options ?? {};
   if (!Number.isInteger(k) || k < 1) throw new ArgumentError(`kmeans: k=${k} must be an integer >= 1`);
   if (k > nSamples) throw new ArgumentError(`kmeans: nSamples=${nSamples} must be >= k=${k}`);
   if (Array.isArray(init)) {

@@ -36,13 +36,19 @@ export function checkDegenerate(Z: Matrix, options: CheckDegenerateOptions): num
     if (!Number.isFinite(squares)) {
       const j = Z[i]!.findIndex((z) => !Number.isFinite(z * z));
       const column = options.columns?.[j] ?? `column ${j + 1}`;
-      throw new DataError(`values too large: squared distances overflow a double (near ±1.8e308); rescale "${column}" (e.g. to thousands)`, { file });
+      throw new DataError(
+        `values too large: squared distances overflow a double (near ±1.8e308); rescale "${column}" (e.g. to thousands)`,
+        { file },
+      );
     }
   }
   const seen = new Set<string>();
   for (let i = 0; i < Z.length && seen.size < limit; i++) seen.add(Z[i]!.join(","));
   if (k !== "auto" && seen.size < k) {
-    throw new DataError(`only ${seen.size} distinct rows, fewer than k=${k} segments; give --k ${Math.max(1, seen.size)} or fewer`, { file });
+    throw new DataError(
+      `only ${seen.size} distinct rows, fewer than k=${k} segments; give --k ${Math.max(1, seen.size)} or fewer`,
+      { file },
+    );
   }
   return seen.size;
 }

@@ -68,16 +68,20 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
   const col = (name: string): number => {
     const j = header.indexOf(name);
     if (j < 0) {
-      throw new DataError(`column "${clip(name)}" not found (columns: ${clip(header.map((h) => JSON.stringify(h)).join(", "), 300)})`, {
-        file,
-        row: 1,
-      });
+      throw new DataError(
+        `column "${clip(name)}" not found (columns: ${clip(header.map((h) => JSON.stringify(h)).join(", "), 300)})`,
+        {
+          file,
+          row: 1,
+        },
+      );
     }
     return j;
   };
   const seenHeader = new Set<string>();
   for (const h of header) {
-    if (seenHeader.has(h)) throw new DataError(`the header names column "${clip(h)}" twice`, { file, row: 1, column: clip(h) });
+    if (seenHeader.has(h))
+      throw new DataError(`the header names column "${clip(h)}" twice`, { file, row: 1, column: clip(h) });
     seenHeader.add(h);
   }
   const idCol = col(spec.id);
@@ -103,7 +107,11 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
     if (seenIds) {
       const before = seenIds.get(id);
       if (before !== undefined) {
-        throw new DataError(`duplicate ID "${clip(id)}" (first at row ${before})`, { file, row: line, column: spec.id });
+        throw new DataError(`duplicate ID "${clip(id)}" (first at row ${before})`, {
+          file,
+          row: line,
+          column: spec.id,
+        });
       }
       seenIds.set(id, line);
     }
@@ -118,8 +126,10 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
         continue;
       }
       const x = parseNumber(text);
-      if (Number.isNaN(x)) throw new DataError(`not a number: "${clip(text)}"`, { file, row: line, column: spec.features[j] });
-      if (!Number.isFinite(x)) throw new DataError(`not a finite number: "${clip(text)}"`, { file, row: line, column: spec.features[j] });
+      if (Number.isNaN(x))
+        throw new DataError(`not a number: "${clip(text)}"`, { file, row: line, column: spec.features[j] });
+      if (!Number.isFinite(x))
+        throw new DataError(`not a finite number: "${clip(text)}"`, { file, row: line, column: spec.features[j] });
       values[r * d + j] = x;
     }
     for (let c = 0; c < catCols.length; c++) {
@@ -141,7 +151,10 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
   if (missingFeatures.length > 0 && impute === "none") {
     const total = missingFeatures.reduce((s, f) => s + missing[f]!, 0);
     const detail = missingFeatures.map((f) => `"${f}": ${missing[f]} (first at row ${firstMissing[f]})`).join(", ");
-    throw new DataError(`${total} missing value${total > 1 ? "s" : ""} in feature columns (${detail}); rerun with --impute median or --impute drop`, { file });
+    throw new DataError(
+      `${total} missing value${total > 1 ? "s" : ""} in feature columns (${detail}); rerun with --impute median or --impute drop`,
+      { file },
+    );
   }
   const keep: number[] = [];
   const imputed: Record<string, number> = Object.create(null);
@@ -158,14 +171,16 @@ export function readCustomerTable(file: string, spec: CustomerTableSpec): Custom
         if (!isMissing[r * d + j]) continue;
         const name = spec.features[j]!;
         const fill = imputeValues[name]!;
-        if (!Number.isFinite(fill)) throw new DataError(`every value is missing, nothing to impute from`, { file, column: name });
+        if (!Number.isFinite(fill))
+          throw new DataError(`every value is missing, nothing to impute from`, { file, column: name });
         values[r * d + j] = fill;
         imputed[name] = (imputed[name] ?? 0) + 1;
       }
     }
     keep.push(r);
   }
-  if (keep.length === 0) throw new DataError(`no rows left after dropping ${dropped} rows with missing values`, { file });
+  if (keep.length === 0)
+    throw new DataError(`no rows left after dropping ${dropped} rows with missing values`, { file });
   const X: Matrix = keep.map((r) => Array.from(values.subarray(r * d, (r + 1) * d)));
   const categorical: Record<string, string[]> = Object.create(null);
   categoricalNames.forEach((name, c) => (categorical[name] = keep.map((r) => cats[c]![r]!)));

@@ -57,7 +57,8 @@ export function correlationMatrix(columns: Record<string, readonly number[]>): {
   const n = values[0]?.length ?? 0;
   if (n < 2) throw new ArgumentError(`correlationMatrix: need at least 2 values per column, got ${n}`);
   for (const [i, v] of values.entries()) {
-    if (v.length !== n) throw new ArgumentError(`correlationMatrix: column "${names[i]}" has ${v.length} values, expected ${n}`);
+    if (v.length !== n)
+      throw new ArgumentError(`correlationMatrix: column "${names[i]}" has ${v.length} values, expected ${n}`);
   }
   const centred = values.map((v) => {
     const mean = v.reduce((s, x) => s + x, 0) / n;

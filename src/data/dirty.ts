@@ -65,7 +65,8 @@ export function makeDirty(rows: readonly CustomerLike[], options: MakeDirtyOptio
     throw new ArgumentError(`makeDirty: counts must be integers >= 0, got ${JSON.stringify(counts)}`);
   }
   const needed = counts.reduce((a, b) => a + b, 0);
-  if (rows.length < needed) throw new ArgumentError(`makeDirty: nRows=${rows.length} must be >= ${needed} (the sum of the counts)`);
+  if (rows.length < needed)
+    throw new ArgumentError(`makeDirty: nRows=${rows.length} must be >= ${needed} (the sum of the counts)`);
   return injectDirt(rows, opts);
 }
 
@@ -73,11 +74,17 @@ export function makeDirty(rows: readonly CustomerLike[], options: MakeDirtyOptio
 function injectDirt(rows: readonly CustomerLike[], opts: Required<MakeDirtyOptions>): DirtyData {
   const random = seededRandom(opts.seed);
   const out: DirtyCustomer[] = rows.map((r) => ({
-    customerId: r.customerId, gender: r.gender, age: r.age, income: r.income, spending: r.spending,
+    customerId: r.customerId,
+    gender: r.gender,
+    age: r.age,
+    income: r.income,
+    spending: r.spending,
   }));
   const log: DirtInjection[] = [];
   // Distinct victims for every kind of change, drawn once.
-  const victims = Array.from(sampleIndices(random, rows.length, opts.nMissing + opts.nGenderTypos + opts.nOutliers + opts.nDuplicates));
+  const victims = Array.from(
+    sampleIndices(random, rows.length, opts.nMissing + opts.nGenderTypos + opts.nOutliers + opts.nDuplicates),
+  );
   let next = 0;
   for (let i = 0; i < opts.nMissing; i++) {
     const row = out[victims[next++]!]!;
@@ -88,7 +95,13 @@ function injectDirt(rows: readonly CustomerLike[], opts: Required<MakeDirtyOptio
   for (let i = 0; i < opts.nGenderTypos; i++) {
     const row = out[victims[next++]!]!;
     const typo = misspell(row.gender, random);
-    log.push({ kind: "gender-typo", customerId: row.customerId, column: "gender", original: row.gender, injected: typo });
+    log.push({
+      kind: "gender-typo",
+      customerId: row.customerId,
+      column: "gender",
+      original: row.gender,
+      injected: typo,
+    });
     row.gender = typo;
   }
   for (let i = 0; i < opts.nOutliers; i++) {

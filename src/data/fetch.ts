@@ -39,7 +39,10 @@ export function normalisedSha256(bytes: Uint8Array): string {
  * @throws {ChecksumError} when a candidate's sha256 differs from the manifest (never used silently)
  *   or no source has the file.
  */
-export async function fetchDataset(entry: DatasetEntry, options: FetchOptions = {}): Promise<{ path: string; source: DatasetSource }> {
+export async function fetchDataset(
+  entry: DatasetEntry,
+  options: FetchOptions = {},
+): Promise<{ path: string; source: DatasetSource }> {
   const dataDir = options.dataDir ?? "data";
   const sourceDir = options.sourceDir ?? process.env.MALL_SEGMENTS_DATA_DIR;
   const download = options.download ?? defaultDownload;
@@ -73,7 +76,8 @@ export async function fetchDataset(entry: DatasetEntry, options: FetchOptions = 
     return { path: target, source: "downloaded" };
   }
   throw new ChecksumError(
-    `${entry.file}: no verified copy could be had (set MALL_SEGMENTS_DATA_DIR to a folder holding it):\n  ` + problems.join("\n  "),
+    `${entry.file}: no verified copy could be had (set MALL_SEGMENTS_DATA_DIR to a folder holding it):\n  ` +
+      problems.join("\n  "),
   );
 }
 

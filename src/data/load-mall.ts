@@ -106,7 +106,11 @@ function toMallData(table: CsvTable): MallData {
     const customerId = parseNumber(cell("customerId"), { file, row, column: MALL_COLUMNS.customerId }, true);
     const firstRow = seen.get(customerId);
     if (firstRow !== undefined) {
-      throw new DataError(`duplicate CustomerID ${customerId} (first seen on row ${firstRow})`, { file, row, column: MALL_COLUMNS.customerId });
+      throw new DataError(`duplicate CustomerID ${customerId} (first seen on row ${firstRow})`, {
+        file,
+        row,
+        column: MALL_COLUMNS.customerId,
+      });
     }
     seen.set(customerId, row);
     return {
@@ -127,7 +131,10 @@ function columnIndex(table: CsvTable, genderHeader: string): Record<keyof typeof
   if (missing.length > 0) {
     const hint =
       table.header.length === 1 ? ` (the header has a single column: is the delimiter one of , ; or tab?)` : "";
-    throw new DataError(`missing column(s) ${missing.map((m) => `"${m}"`).join(", ")}${hint}`, { file: table.file, row: 1 });
+    throw new DataError(`missing column(s) ${missing.map((m) => `"${m}"`).join(", ")}${hint}`, {
+      file: table.file,
+      row: 1,
+    });
   }
   const entries = Object.entries(wanted).map(([key, name]) => [key, table.header.indexOf(name)]);
   return Object.fromEntries(entries) as Record<keyof typeof MALL_COLUMNS, number>;
@@ -144,7 +151,8 @@ function parseFeature(feature: MallFeature, text: string, file: string, row: num
   const column = MALL_COLUMNS[feature];
   const value = parseNumber(text, { file, row, column });
   const [lo, hi] = MALL_RANGES[feature];
-  if (value < lo || value > hi) throw new DataError(`${value} is outside the valid range ${lo}..${hi}`, { file, row, column });
+  if (value < lo || value > hi)
+    throw new DataError(`${value} is outside the valid range ${lo}..${hi}`, { file, row, column });
   return value;
 }
 
@@ -161,6 +169,9 @@ function parseGender(text: string, where: { file: string; row: number; column: s
  * @example mallMatrix([{ customerId: 7, gender: "Female", age: 30, income: 52, spending: 61 }], ["income", "spending"])
  * // => [[52, 61]]
  */
-export function mallMatrix(customers: readonly Pick<Customer, MallFeature>[], features: readonly MallFeature[]): Matrix {
+export function mallMatrix(
+  customers: readonly Pick<Customer, MallFeature>[],
+  features: readonly MallFeature[],
+): Matrix {
   return customers.map((c) => features.map((f) => c[f]));
 }

@@ -101,12 +101,18 @@ function unquotedRows(text: string, file: string, delimiter: Delimiter): CsvRows
     }
     pos = end + 1;
   }
-  const header = body.slice(starts[0]!, ends[0]!).split(delim).map((h) => h.trim());
+  const header = body
+    .slice(starts[0]!, ends[0]!)
+    .split(delim)
+    .map((h) => h.trim());
   const width = header.length;
   const row = (r: number): string[] => {
     const cells = body.slice(starts[r + 1]!, ends[r + 1]!).split(delim);
     if (cells.length !== width) {
-      throw new DataError(`row has ${cells.length} fields, the header has ${width} (ragged row)`, { file, row: numbers[r + 1]! });
+      throw new DataError(`row has ${cells.length} fields, the header has ${width} (ragged row)`, {
+        file,
+        row: numbers[r + 1]!,
+      });
     }
     return cells;
   };
@@ -160,9 +166,15 @@ function csvParseError(err: unknown, file: string, headerFields: () => number, o
   const row = e.lines;
   switch (e.code) {
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
-      return new DataError(`row has ${e.record?.length} fields, the header has ${headerFields()} (ragged row)`, { file, row });
+      return new DataError(`row has ${e.record?.length} fields, the header has ${headerFields()} (ragged row)`, {
+        file,
+        row,
+      });
     case "CSV_QUOTE_NOT_CLOSED":
-      return new DataError("a quoted field opened here is never closed (broken quoting)", { file, row: openQuoteLine() });
+      return new DataError("a quoted field opened here is never closed (broken quoting)", {
+        file,
+        row: openQuoteLine(),
+      });
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       return new DataError("unexpected character after a closing quote (broken quoting)", { file, row });

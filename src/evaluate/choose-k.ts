@@ -14,7 +14,15 @@ import { silhouetteScore } from "./silhouette";
 import { stability, type StabilityAnalysisResult } from "./stability";
 
 /** The indices that vote, in reporting order. */
-export const K_INDICES = ["elbow", "silhouette", "calinskiHarabasz", "daviesBouldin", "gap", "bic", "stability"] as const;
+export const K_INDICES = [
+  "elbow",
+  "silhouette",
+  "calinskiHarabasz",
+  "daviesBouldin",
+  "gap",
+  "bic",
+  "stability",
+] as const;
 export type KIndex = (typeof K_INDICES)[number];
 
 export interface ChooseKOptions {
@@ -103,7 +111,20 @@ export function chooseK(X: Matrix, options: ChooseKOptions = {}): ChooseKResult 
   };
   const voteCounts = kRange.map((k) => K_INDICES.filter((name) => votes[name] === k).length);
   const k = kRange[argBest(voteCounts, 1)]!;
-  return { kRange, votes, voteCounts, k, inertia, differences, silhouette, calinskiHarabasz, daviesBouldin, gap, bic, stability: stable };
+  return {
+    kRange,
+    votes,
+    voteCounts,
+    k,
+    inertia,
+    differences,
+    silhouette,
+    calinskiHarabasz,
+    daviesBouldin,
+    gap,
+    bic,
+    stability: stable,
+  };
 }
 
 /** Index of the first largest (sign 1) or smallest (sign −1) value: ties go to the earlier (smaller) k. */

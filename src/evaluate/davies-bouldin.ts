@@ -34,7 +34,8 @@ export function daviesBouldinScore(X: Matrix, labels: Labels): number {
   // scikit-learn returns 0 when all dispersions, or all centroid distances, are close to 0 (np.isclose, atol 1e-8).
   const near0 = (v: number): boolean => Math.abs(v) <= 1e-8;
   let allCentroidsClose = true;
-  for (let p = 0; p < K && allCentroidsClose; p++) for (let q = 0; q < K; q++) if (!near0(centroidDistance(p, q))) allCentroidsClose = false;
+  for (let p = 0; p < K && allCentroidsClose; p++)
+    for (let q = 0; q < K; q++) if (!near0(centroidDistance(p, q))) allCentroidsClose = false;
   if (dispersion.every(near0) || allCentroidsClose) return 0;
   let total = 0;
   for (let p = 0; p < K; p++) {

@@ -17,12 +17,14 @@ export function checkKRange(kRange: readonly number[], minK: number, maxK: numbe
     if (!Number.isInteger(k) || k < minK || k > maxK) {
       throw new ArgumentError(`${fn}: kRange[${i}]=${k} must be an integer in ${minK}..${maxK}`);
     }
-    if (i > 0 && k <= kRange[i - 1]!) throw new ArgumentError(`${fn}: kRange must be strictly increasing, got ${kRange.join(", ")}`);
+    if (i > 0 && k <= kRange[i - 1]!)
+      throw new ArgumentError(`${fn}: kRange must be strictly increasing, got ${kRange.join(", ")}`);
   });
   return kRange.slice();
 }
 
 /** Check an integer option >= min. */
 export function checkInteger(value: number, min: number, name: string, fn: string): void {
-  if (!Number.isInteger(value) || value < min) throw new ArgumentError(`${fn}: ${name}=${value} must be an integer >= ${min}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new ArgumentError(`${fn}: ${name}=${value} must be an integer >= ${min}`);
 }

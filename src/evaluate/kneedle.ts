@@ -35,9 +35,11 @@ export function kneedle(x: readonly number[], y: readonly number[], options: Kne
   const fn = "kneedle";
   const sensitivity = options.sensitivity ?? 1;
   if (x.length !== y.length) throw new ArgumentError(`${fn}: x has ${x.length} values, y has ${y.length}`);
-  if (!(sensitivity >= 0) || !Number.isFinite(sensitivity)) throw new ArgumentError(`${fn}: sensitivity=${sensitivity} must be >= 0`);
+  if (!(sensitivity >= 0) || !Number.isFinite(sensitivity))
+    throw new ArgumentError(`${fn}: sensitivity=${sensitivity} must be >= 0`);
   for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) throw new ArgumentError(`${fn}: point ${i} (${x[i]}, ${y[i]}) is not finite`);
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i]))
+      throw new ArgumentError(`${fn}: point ${i} (${x[i]}, ${y[i]}) is not finite`);
     if (i > 0 && x[i]! <= x[i - 1]!) throw new ArgumentError(`${fn}: x must be strictly increasing (x[${i}]=${x[i]})`);
   }
   return kneedleUnchecked(x, y, sensitivity);

@@ -73,7 +73,9 @@ export function stability(X: Matrix, options: StabilityAnalysisOptions): Stabili
       b = bootstrapIndices(random, nSamples);
       const inB = new Uint8Array(nSamples);
       b.forEach((i) => (inB[i] = 1));
-      shared = Array.from(new Set(a)).filter((i) => inB[i] === 1).sort((x, y) => x - y);
+      shared = Array.from(new Set(a))
+        .filter((i) => inB[i] === 1)
+        .sort((x, y) => x - y);
     } while (shared.length === 0);
     const sharedRows = shared.map((i) => X[i]!);
     const sampleA = Array.from(a, (i) => X[i]!);

@@ -57,10 +57,17 @@ export function planOutputDir(dir: string, names: readonly string[], options: Pl
   if (place.exists) {
     const stat = fs.statSync(place.real);
     if (!stat.isDirectory()) throw new DataError("the output path exists and is not a folder", { file: dir });
-    if (isRootOrMount(place.real)) throw new DataError("the output folder is the root folder or a mount point; name a new folder inside it", { file: dir });
+    if (isRootOrMount(place.real))
+      throw new DataError("the output folder is the root folder or a mount point; name a new folder inside it", {
+        file: dir,
+      });
     checkWritable(place.real, dir);
     const entries = fs.readdirSync(place.real);
-    if (entries.length > 0 && !isMarker(path.join(place.real, OUTPUT_MARKER)) && !isUnmarkedOwnOutput(place.real, entries, names)) {
+    if (
+      entries.length > 0 &&
+      !isMarker(path.join(place.real, OUTPUT_MARKER)) &&
+      !isUnmarkedOwnOutput(place.real, entries, names)
+    ) {
       throw new DataError(
         `the output folder is not empty and was not written by segment (no ${OUTPUT_MARKER} marker); name a new or empty folder`,
         { file: dir },
@@ -69,7 +76,8 @@ export function planOutputDir(dir: string, names: readonly string[], options: Pl
     for (const name of names) {
       const target = path.join(place.real, name);
       const st = lstatOrNull(target);
-      if (st && !st.isFile()) throw new DataError(`"${name}" in the output folder is not a regular file; it is left as it is`, { file: dir });
+      if (st && !st.isFile())
+        throw new DataError(`"${name}" in the output folder is not a regular file; it is left as it is`, { file: dir });
     }
   }
   for (const input of options.inputs ?? []) {
@@ -96,14 +104,18 @@ export function planOutputFile(file: string, options: FilePlaceOptions = {}): Ou
     checkWritable(path.dirname(place.real), file);
     for (const input of inputs) {
       const st = statOrNull(input);
-      if (st && st.dev === stat.dev && st.ino === stat.ino) throw new DataError(`the output is the input ${input}; name another file`, { file });
+      if (st && st.dev === stat.dev && st.ino === stat.ino)
+        throw new DataError(`the output is the input ${input}; name another file`, { file });
     }
     if (!options.ownedIf?.(firstLine(place.real))) {
-      throw new DataError("the output file exists and was not written by this command; remove it or name a new file", { file });
+      throw new DataError("the output file exists and was not written by this command; remove it or name a new file", {
+        file,
+      });
     }
   }
   for (const input of inputs) {
-    if (realOrNull(input) === place.real) throw new DataError(`the output is the input ${input}; name another file`, { file });
+    if (realOrNull(input) === place.real)
+      throw new DataError(`the output is the input ${input}; name another file`, { file });
   }
   return place;
 }
@@ -112,31 +124,46 @@ export function planOutputFile(file: string, options: FilePlaceOptions = {}): Ou
 function resolvePlace(given: string, kind: "folder" | "file"): OutputPlace {
   if (given.trim() === "") throw new DataError(`the output ${kind} name is empty`, { file: given });
   const absolute = path.resolve(given);
-  if (absolute === path.parse(absolute).root) throw new DataError("the output folder is the root folder; name a new folder inside it", { file: given });
+  if (absolute === path.parse(absolute).root)
+    throw new DataError("the output folder is the root folder; name a new folder inside it", { file: given });
   const lst = lstatOrNull(absolute);
   if (lst?.isSymbolicLink()) {
     const real = realOrNull(absolute);
-    if (real === null) throw new DataError("the output path is a dangling symbolic link (its target does not exist)", { file: given });
+    if (real === null)
+      throw new DataError("the output path is a dangling symbolic link (its target does not exist)", { file: given });
     return { given, real, exists: true, missingAncestors: [] };
   }
-  if (lst) return { given, real: path.join(realParent(absolute, given), path.basename(absolute)), exists: true, missingAncestors: [] };
+  if (lst)
+    return {
+      given,
+      real: path.join(realParent(absolute, given), path.basename(absolute)),
+      exists: true,
+      missingAncestors: [],
+    };
   // A new path: every ancestor that exists must be a folder; the missing ones are created at write time.
   const missingAncestors: string[] = [];
   let parent = path.dirname(absolute);
   for (;;) {
     const st = statOrNull(parent);
     if (st) {
-      if (!st.isDirectory()) throw new DataError(`the output path is below ${parent}, which is not a folder`, { file: given });
+      if (!st.isDirectory())
+        throw new DataError(`the output path is below ${parent}, which is not a folder`, { file: given });
       break;
     }
-    if (lstatOrNull(parent)?.isSymbolicLink()) throw new DataError(`the output path is below ${parent}, a dangling symbolic link`, { file: given });
+    if (lstatOrNull(parent)?.isSymbolicLink())
+      throw new DataError(`the output path is below ${parent}, a dangling symbolic link`, { file: given });
     missingAncestors.unshift(parent);
     parent = path.dirname(parent);
   }
   checkWritable(parent, given);
   const realBase = fs.realpathSync(parent);
   const real = path.join(realBase, path.relative(parent, absolute));
-  return { given, real, exists: false, missingAncestors: missingAncestors.map((a) => path.join(realBase, path.relative(parent, a))) };
+  return {
+    given,
+    real,
+    exists: false,
+    missingAncestors: missingAncestors.map((a) => path.join(realBase, path.relative(parent, a))),
+  };
 }
 
 function realParent(absolute: string, given: string): string {
@@ -195,7 +222,10 @@ function firstLine(file: string, bytes?: number): string {
   try {
     const buf = Buffer.alloc(bytes ?? 4096);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    const text = buf.subarray(0, n).toString("utf8").replace(/^\uFEFF/, "");
+    const text = buf
+      .subarray(0, n)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
     if (bytes !== undefined) return text.replace(/\r?\n\s*/g, "");
     return text.split(/\r?\n/)[0] ?? "";
   } finally {

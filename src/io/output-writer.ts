@@ -11,7 +11,14 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DataError } from "../core/errors";
-import { OUTPUT_MARKER, planOutputDir, planOutputFile, type FilePlaceOptions, type OutputPlace, type PlaceOptions } from "./output-place";
+import {
+  OUTPUT_MARKER,
+  planOutputDir,
+  planOutputFile,
+  type FilePlaceOptions,
+  type OutputPlace,
+  type PlaceOptions,
+} from "./output-place";
 
 /** A file's content: text, bytes, or text chunks written one by one (large CSVs never exist as one string). */
 export type FileContent = string | Uint8Array | Iterable<string>;
@@ -70,15 +77,27 @@ export function removePendingOutputs(): void {
  * @example
  * writeOutputDir("out", { "a.csv": "x\n1\n" }, { command: "segment run" }); // => ["a.csv"]
  */
-export function writeOutputDir(dir: string, files: Record<string, FileContent>, options: WriteDirOptions = {}): string[] {
+export function writeOutputDir(
+  dir: string,
+  files: Record<string, FileContent>,
+  options: WriteDirOptions = {},
+): string[] {
   const names = Object.keys(files);
   for (const name of names) {
-    if (name === "" || name === OUTPUT_MARKER || name.includes("/") || name.includes("\\") || name === "." || name === "..") {
+    if (
+      name === "" ||
+      name === OUTPUT_MARKER ||
+      name.includes("/") ||
+      name.includes("\\") ||
+      name === "." ||
+      name === ".."
+    ) {
       throw new DataError(`"${name}" is not a plain output file name`, { file: dir });
     }
   }
   const place = planOutputDir(dir, names, options);
-  const marker = JSON.stringify({ format: "mall-segments/output", command: options.command ?? "segment", files: names }) + "\n";
+  const marker =
+    JSON.stringify({ format: "mall-segments/output", command: options.command ?? "segment", files: names }) + "\n";
   if (!place.exists) {
     withCleanup(place, () => {
       createAncestors(place);
@@ -166,7 +185,10 @@ function createAncestors(place: OutputPlace): void {
 
 /** A fresh hidden sibling name of `target`, registered as pending. */
 function tempPath(target: string): string {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
   addPending(temp);
   return temp;
 }

@@ -38,20 +38,29 @@ export function readInputBytes(file: string, maxBytes: number = MAX_CSV_BYTES): 
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new DataError(code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : `cannot read file (${code})`, { file });
+    throw new DataError(
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : `cannot read file (${code})`,
+      { file },
+    );
   }
   try {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new DataError("is a folder, not a file", { file });
     if (!stat.isFile()) throw new DataError(`not a regular file (${kindOf(stat)}); give a file on disk`, { file });
-    if (stat.size > maxBytes) throw new DataError(`file is ${stat.size} bytes, more than the limit of ${maxBytes} bytes`, { file });
+    if (stat.size > maxBytes)
+      throw new DataError(`file is ${stat.size} bytes, more than the limit of ${maxBytes} bytes`, { file });
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      if (length > maxBytes) throw new DataError(`file grew past the limit of ${maxBytes} bytes while being read`, { file });
+      if (length > maxBytes)
+        throw new DataError(`file grew past the limit of ${maxBytes} bytes while being read`, { file });
       if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
@@ -71,7 +80,14 @@ export function checkRegularFile(file: string): number {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new DataError(code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : `cannot read file (${code})`, { file });
+    throw new DataError(
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : `cannot read file (${code})`,
+      { file },
+    );
   }
   try {
     const stat = fs.fstatSync(fd);
@@ -99,7 +115,7 @@ export function isUtf8File(file: string): boolean {
       // Back off to the start of the last character if it may be incomplete.
       let cut = data.length;
       let back = 0;
-      while (back < 3 && cut > 0 && (data[cut - 1]! & 0xc0) === 0x80) (cut--, back++);
+      while (back < 3 && cut > 0 && (data[cut - 1]! & 0xc0) === 0x80) cut--, back++;
       if (cut > 0 && data[cut - 1]! >= 0xc0) cut--;
       else cut = data.length;
       if (!isUtf8(data.subarray(0, cut))) return false;
@@ -151,7 +167,11 @@ export function firstInvalidUtf8InFile(file: string): { offset: number; byte: nu
  * @example
  * decodeInput(Buffer.from([0x46, 0xe9]), "f.csv"); // throws "f.csv, row 1: not valid UTF-8 at byte 1 (0xe9) …"
  */
-export function decodeInput(bytes: Buffer, file: string, options: Pick<ReadInputOptions, "encoding" | "refuseNul"> = {}): string {
+export function decodeInput(
+  bytes: Buffer,
+  file: string,
+  options: Pick<ReadInputOptions, "encoding" | "refuseNul"> = {},
+): string {
   const encoding = options.encoding ?? "utf-8";
   if ((options.refuseNul ?? true) && encoding !== "utf-16le" && bytes.includes(0)) {
     throw new DataError("not a text CSV file (it contains binary NUL bytes)", { file });

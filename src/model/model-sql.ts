@@ -36,7 +36,8 @@ export interface SqlOptions {
  * @throws {ArgumentError} for a NUL character (no dialect accepts it in a name).
  */
 export function quoteIdentifier(name: string, dialect: SqlDialect): string {
-  if (name.includes("\0")) throw new ArgumentError(`sql: the name ${JSON.stringify(name.slice(0, 40))} contains a NUL character`);
+  if (name.includes("\0"))
+    throw new ArgumentError(`sql: the name ${JSON.stringify(name.slice(0, 40))} contains a NUL character`);
   switch (dialect) {
     case "duckdb":
     case "postgres":
@@ -64,7 +65,8 @@ export function quoteIdentifier(name: string, dialect: SqlDialect): string {
  * stringLiteral("it's", "bigquery"); // => "'it\\'s'"
  */
 export function stringLiteral(text: string, dialect: SqlDialect): string {
-  if (text.includes("\0")) throw new ArgumentError(`sql: the value ${JSON.stringify(text.slice(0, 40))} contains a NUL character`);
+  if (text.includes("\0"))
+    throw new ArgumentError(`sql: the value ${JSON.stringify(text.slice(0, 40))} contains a NUL character`);
   if (dialect === "duckdb" || dialect === "postgres") return `'${text.replace(/'/g, "''")}'`;
   return `'${bigQueryEscape(text, "'")}'`;
 }
@@ -79,7 +81,8 @@ function bigQueryEscape(text: string, quote: "'" | "`"): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += "\\u" + code.toString(16).padStart(4, "0");
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029)
+      out += "\\u" + code.toString(16).padStart(4, "0");
     else out += ch;
   }
   return out;
@@ -105,13 +108,17 @@ export function doubleType(dialect: SqlDialect): string {
 export function modelToSql(model: SegmentModel, options: SqlOptions = {}): string {
   const dialect = options.dialect ?? "duckdb";
   const table = options.table ?? "customers";
-  if (!SQL_DIALECTS.includes(dialect)) throw new ArgumentError(`sql: dialect "${String(dialect).slice(0, 40)}" must be one of ${SQL_DIALECTS.join(", ")}`);
+  if (!SQL_DIALECTS.includes(dialect))
+    throw new ArgumentError(`sql: dialect "${String(dialect).slice(0, 40)}" must be one of ${SQL_DIALECTS.join(", ")}`);
   const tableParts = table.split(".");
-  if (tableParts.some((part) => part.trim() === "")) throw new ArgumentError("sql: --table must be a name or dotted names (schema.table), none empty");
+  if (tableParts.some((part) => part.trim() === ""))
+    throw new ArgumentError("sql: --table must be a name or dotted names (schema.table), none empty");
   const k = model.centroids.length;
   const d = model.encodedFeatures.length;
   if (k * d > MAX_SQL_TERMS) {
-    throw new ArgumentError(`sql: the model has k=${k} centres of ${d} columns, ${k * d} distance terms, more than the ${MAX_SQL_TERMS} a query is built with; score it with \`segment score\``);
+    throw new ArgumentError(
+      `sql: the model has k=${k} centres of ${d} columns, ${k * d} distance terms, more than the ${MAX_SQL_TERMS} a query is built with; score it with \`segment score\``,
+    );
   }
   const q = (name: string): string => quoteIdentifier(name, dialect);
   const num = (x: number): string => `CAST(${formatNumber(x)} AS ${doubleType(dialect)})`;
@@ -122,7 +129,8 @@ export function modelToSql(model: SegmentModel, options: SqlOptions = {}): strin
     (f, j) => `(CAST(${q(f)} AS ${doubleType(dialect)}) - ${num(center[j]!)}) / ${num(scale[j]!)}`,
   );
   for (const { column, levels } of model.categorical) {
-    for (const level of levels) columns.push(`CASE WHEN ${q(column)} = ${stringLiteral(level, dialect)} THEN ${num(1)} ELSE ${num(0)} END`);
+    for (const level of levels)
+      columns.push(`CASE WHEN ${q(column)} = ${stringLiteral(level, dialect)} THEN ${num(1)} ELSE ${num(0)} END`);
   }
   const f = (j: number): string => `f${j}`;
   // Step 2: squared Euclidean distance to each centroid: d0 … d(k−1).
@@ -134,7 +142,13 @@ export function modelToSql(model: SegmentModel, options: SqlOptions = {}): strin
   const dNames = Array.from({ length: k }, (_, ci) => `d${ci}`);
   const nullCheck = model.features.map((_, j) => `${f(j)} IS NULL`).join(" OR ");
   const cases = k === 1 ? [] : dNames.slice(0, -1).map((dn, ci) => `      WHEN ${dn} = d_min THEN ${ci}`);
-  const segmentCase = [`    CASE`, `      WHEN ${nullCheck} THEN NULL`, ...cases, `      ELSE ${k - 1}`, `    END`].join("\n");
+  const segmentCase = [
+    `    CASE`,
+    `      WHEN ${nullCheck} THEN NULL`,
+    ...cases,
+    `      ELSE ${k - 1}`,
+    `    END`,
+  ].join("\n");
   const names = model.segments.map((s) => `      WHEN ${s.segment} THEN ${stringLiteral(s.name, dialect)}`);
   const nCategorical = d - model.features.length;
   // Comments hold no user text: only the tool's words, validated enums and counts.
@@ -142,7 +156,10 @@ export function modelToSql(model: SegmentModel, options: SqlOptions = {}): strin
     `-- Segment scoring generated from a ${model.algorithm} model (k=${k}, ${model.scaler.method} scaling) for ${dialect}.`,
     `-- Columns: ${model.features.length} numeric feature(s) and ${nCategorical} one-hot level(s), in the order of model.json's encodedFeatures. A row with a NULL feature gets a NULL segment.`,
     ...(model.algorithm === "gmm"
-      ? ["-- NOTE: this gmm model is scored by the NEAREST MEAN, not the highest posterior that `segment score` uses;", "-- the two can differ for rows between components."]
+      ? [
+          "-- NOTE: this gmm model is scored by the NEAREST MEAN, not the highest posterior that `segment score` uses;",
+          "-- the two can differ for rows between components.",
+        ]
       : []),
   ];
   const tableRef = tableParts.map(q).join(".");

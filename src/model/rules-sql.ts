@@ -24,7 +24,8 @@ import { doubleType, quoteIdentifier, SQL_DIALECTS, stringLiteral, type SqlOptio
 export function rulesToSql(model: SegmentModel, rules: RulesFile, options: SqlOptions = {}): string {
   const dialect = options.dialect ?? "duckdb";
   const table = options.table ?? "customers";
-  if (!SQL_DIALECTS.includes(dialect)) throw new ArgumentError(`sql: dialect "${dialect}" must be one of ${SQL_DIALECTS.join(", ")}`);
+  if (!SQL_DIALECTS.includes(dialect))
+    throw new ArgumentError(`sql: dialect "${dialect}" must be one of ${SQL_DIALECTS.join(", ")}`);
   if (table.trim() === "") throw new ArgumentError("sql: --table must not be empty");
   const q = (name: string): string => quoteIdentifier(name, dialect);
   const num = (x: number): string => {
@@ -34,7 +35,8 @@ export function rulesToSql(model: SegmentModel, rules: RulesFile, options: SqlOp
   // The columns the tree cuts, in order: numeric features as doubles, then one 0/1 column per one-hot level.
   const columns: string[] = model.features.map((f) => `CAST(${q(f)} AS ${doubleType(dialect)})`);
   for (const { column, levels } of model.categorical) {
-    for (const level of levels) columns.push(`CASE WHEN ${q(column)} = ${stringLiteral(level, dialect)} THEN ${num(1)} ELSE ${num(0)} END`);
+    for (const level of levels)
+      columns.push(`CASE WHEN ${q(column)} = ${stringLiteral(level, dialect)} THEN ${num(1)} ELSE ${num(0)} END`);
   }
   const f = (j: number): string => `f${j}`;
   const nullCheck = model.features.map((_, j) => `${f(j)} IS NULL`).join(" OR ");
@@ -48,7 +50,9 @@ export function rulesToSql(model: SegmentModel, rules: RulesFile, options: SqlOp
     `-- Segment rules generated from a ${model.algorithm} model (k=${model.k}) for ${dialect}: an IMM threshold tree with ${rules.rules.length} leaves,`,
     `-- fidelity ${rules.fidelity.toFixed(4)} on the training rows (${rules.mistakes} of them get another segment than the model's).`,
     // comments carry numbers only, never user text (column names and levels live in quoted identifiers/literals)
-    ...rules.rules.map((r) => `--   segment ${Number(r.segment)}: ${r.conditions.length} condition(s), ${Number(r.count)} training rows`),
+    ...rules.rules.map(
+      (r) => `--   segment ${Number(r.segment)}: ${r.conditions.length} condition(s), ${Number(r.count)} training rows`,
+    ),
     "-- A row with a NULL feature gets a NULL segment.",
     "WITH encoded AS (",
     "  SELECT",

@@ -56,13 +56,29 @@ export interface SegmentModel {
 }
 
 /** What a fit contributes to a model; {@link buildSegmentModel} derives the rest. */
-export type ModelParts = Pick<SegmentModel, "algorithm" | "k" | "seed" | "idColumn" | "features" | "categorical" | "scaler" | "imputeValues" | "centroids" | "gmm" | "segments"> & {
+export type ModelParts = Pick<
+  SegmentModel,
+  | "algorithm"
+  | "k"
+  | "seed"
+  | "idColumn"
+  | "features"
+  | "categorical"
+  | "scaler"
+  | "imputeValues"
+  | "centroids"
+  | "gmm"
+  | "segments"
+> & {
   /** The package version recorded in `createdBy`. @default "0.0.0" */
   version?: string;
 };
 
 /** Names of a model's columns: the numeric features, then `column=level` for each one-hot level. */
-export function encodedFeatureNames(features: readonly string[], categorical: readonly CategoricalEncoding[]): string[] {
+export function encodedFeatureNames(
+  features: readonly string[],
+  categorical: readonly CategoricalEncoding[],
+): string[] {
   return [...features, ...categorical.flatMap((e) => e.levels.map((l) => `${e.column}=${l}`))];
 }
 
@@ -100,7 +116,11 @@ export function buildSegmentModel(parts: ModelParts): SegmentModel {
 }
 
 /** Encode rows: scale the numeric features, then append the one-hot columns. Assumes validated input. */
-export function encodeRows(model: Pick<SegmentModel, "scaler" | "categorical">, X: Matrix, categorical: Record<string, string[]>): Matrix {
+export function encodeRows(
+  model: Pick<SegmentModel, "scaler" | "categorical">,
+  X: Matrix,
+  categorical: Record<string, string[]>,
+): Matrix {
   const { center, scale } = model.scaler;
   return X.map((row, i) => {
     const out = row.map((x, j) => (x - center[j]!) / scale[j]!);

@@ -132,7 +132,10 @@ export function normaliseCategory(value: string, vocabulary: readonly string[]):
 }
 
 /** Computes the issues; assumes validated input. */
-function findIssues(rows: readonly Cells[], { columns, iqrFactor }: Pick<Settings, "columns" | "iqrFactor">): DataIssue[] {
+function findIssues(
+  rows: readonly Cells[],
+  { columns, iqrFactor }: Pick<Settings, "columns" | "iqrFactor">,
+): DataIssue[] {
   const issues: DataIssue[] = [];
   const fences = outlierFences(rows, columns.numeric, iqrFactor);
   const firstCopy = duplicates(rows, (r) => rowKey(r, columns, true));
@@ -182,7 +185,15 @@ function clean(rows: readonly Cells[], opts: Settings): CleanResult<Cells> {
         );
       }
       if (word === value) continue;
-      actions.push({ action: "fix-category", row, id: r[columns.id], column, before: value, after: word, reason: `"${value}" reads as ${word}` });
+      actions.push({
+        action: "fix-category",
+        row,
+        id: r[columns.id],
+        column,
+        before: value,
+        after: word,
+        reason: `"${value}" reads as ${word}`,
+      });
       out[column] = word;
     }
     return out;
@@ -195,7 +206,11 @@ function clean(rows: readonly Cells[], opts: Settings): CleanResult<Cells> {
     actions.push({ action: "drop-row", row, id: fixed[row]![columns.id], reason: `duplicate of row ${first}` });
   });
   // 3. Outliers, with fences from the de-duplicated rows.
-  const fences = outlierFences(fixed.filter((_, i) => keep[i]), columns.numeric, opts.iqrFactor);
+  const fences = outlierFences(
+    fixed.filter((_, i) => keep[i]),
+    columns.numeric,
+    opts.iqrFactor,
+  );
   fixed.forEach((r, row) => {
     if (!keep[row]) return;
     for (const column of columns.numeric) {
@@ -213,7 +228,15 @@ function clean(rows: readonly Cells[], opts: Settings): CleanResult<Cells> {
   });
   // 4. Missing values: impute from the kept rows (outliers already out), or drop.
   const kept = fixed.filter((_, i) => keep[i]);
-  const fill = Object.fromEntries(columns.numeric.map((c) => [c, centre(kept.map((r) => r[c] as number | null), opts.impute)]));
+  const fill = Object.fromEntries(
+    columns.numeric.map((c) => [
+      c,
+      centre(
+        kept.map((r) => r[c] as number | null),
+        opts.impute,
+      ),
+    ]),
+  );
   const out: Cells[] = [];
   let imputed = 0;
   fixed.forEach((r, row) => {
@@ -221,13 +244,27 @@ function clean(rows: readonly Cells[], opts: Settings): CleanResult<Cells> {
     const missing = columns.numeric.filter((c) => r[c] === null);
     const original = rows[row]!;
     if (missing.length > 0 && opts.impute === "drop") {
-      actions.push({ action: "drop-row", row, id: r[columns.id], column: missing[0], before: null, reason: `missing ${missing.join(", ")}` });
+      actions.push({
+        action: "drop-row",
+        row,
+        id: r[columns.id],
+        column: missing[0],
+        before: null,
+        reason: `missing ${missing.join(", ")}`,
+      });
       return;
     }
     for (const column of missing) {
       const before = original[column] as number | null;
-      actions.push({ action: "impute", row, id: r[columns.id], column, before, after: fill[column],
-        reason: `${before !== null ? "outlier replaced" : "missing"}: ${opts.impute} of ${column} over the kept rows` });
+      actions.push({
+        action: "impute",
+        row,
+        id: r[columns.id],
+        column,
+        before,
+        after: fill[column],
+        reason: `${before !== null ? "outlier replaced" : "missing"}: ${opts.impute} of ${column} over the kept rows`,
+      });
       r[column] = fill[column];
       imputed++;
     }
@@ -280,7 +317,11 @@ function rowKey(r: Cells, columns: ColumnSpecs, lenient: boolean): string {
 }
 
 /** [Q1 − f·IQR, Q3 + f·IQR] per numeric column, quartiles by linear interpolation over non-missing values. */
-function outlierFences(rows: readonly Cells[], numeric: readonly string[], f: number): Record<string, [number, number]> {
+function outlierFences(
+  rows: readonly Cells[],
+  numeric: readonly string[],
+  f: number,
+): Record<string, [number, number]> {
   const fences: Record<string, [number, number]> = {};
   for (const column of numeric) {
     const values = rows

@@ -33,7 +33,10 @@ export function oneHotEncode(values: readonly string[], options: OneHotOptions =
   const categories = options.categories ?? [...new Set(values)].sort();
   const index = new Map(categories.map((c, i) => [c, i]));
   values.forEach((v, i) => {
-    if (!index.has(v)) throw new ArgumentError(`oneHotEncode: values[${i}] = "${v}" is not one of the categories ${JSON.stringify(categories)}`);
+    if (!index.has(v))
+      throw new ArgumentError(
+        `oneHotEncode: values[${i}] = "${v}" is not one of the categories ${JSON.stringify(categories)}`,
+      );
   });
   const first = options.dropFirst ? 1 : 0;
   const prefix = options.prefix ? `${options.prefix}=` : "";

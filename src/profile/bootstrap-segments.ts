@@ -51,23 +51,34 @@ const defaults: Required<BootstrapSegmentsOptions> = { resamples: 1000, confiden
  * s0.share.estimate; // => 0.75
  * s0.means[0].estimate; // => 2
  */
-export function bootstrapSegments(X: Matrix, labels: Labels, options: BootstrapSegmentsOptions = {}): SegmentIntervals[] {
+export function bootstrapSegments(
+  X: Matrix,
+  labels: Labels,
+  options: BootstrapSegmentsOptions = {},
+): SegmentIntervals[] {
   const fn = "bootstrapSegments";
   const opts = { ...defaults, ...options };
   const { nSamples } = checkMatrix(X, fn);
   checkLabels(labels, nSamples, fn);
   for (let i = 0; i < nSamples; i++) {
-    if (labels[i]! < 0) throw new ArgumentError(`${fn}: labels[${i}]=${labels[i]} must be >= 0 (drop noise rows first)`);
+    if (labels[i]! < 0)
+      throw new ArgumentError(`${fn}: labels[${i}]=${labels[i]} must be >= 0 (drop noise rows first)`);
   }
   if (!Number.isInteger(opts.resamples) || opts.resamples < 1) {
     throw new ArgumentError(`${fn}: resamples=${opts.resamples} must be a positive integer`);
   }
-  if (!(opts.confidence > 0 && opts.confidence < 1)) throw new ArgumentError(`${fn}: confidence=${opts.confidence} must be in (0, 1)`);
+  if (!(opts.confidence > 0 && opts.confidence < 1))
+    throw new ArgumentError(`${fn}: confidence=${opts.confidence} must be in (0, 1)`);
   return bootstrapValidated(X, labels, opts);
 }
 
 /** Shares and means of each segment over the rows `rows` (all rows when omitted); NaN means for an empty segment. */
-function shareAndMeans(X: Matrix, labels: Labels, k: number, rows: ArrayLike<number>): { share: number[]; means: number[][] } {
+function shareAndMeans(
+  X: Matrix,
+  labels: Labels,
+  k: number,
+  rows: ArrayLike<number>,
+): { share: number[]; means: number[][] } {
   const nFeatures = X[0]!.length;
   const count = new Array<number>(k).fill(0);
   const sums = Array.from({ length: k }, () => new Array<number>(nFeatures).fill(0));

@@ -61,7 +61,8 @@ export interface SegmentName {
  */
 export function nameSegments(profile: ProfileTable, options: NameSegmentsOptions = {}): SegmentName[] {
   const rule: NamingRule = { ...NAMING_RULE, ...options.rule };
-  if (!(rule.low <= rule.high)) throw new ArgumentError(`nameSegments: rule.low=${rule.low} must be <= rule.high=${rule.high}`);
+  if (!(rule.low <= rule.high))
+    throw new ArgumentError(`nameSegments: rule.low=${rule.low} must be <= rule.high=${rule.high}`);
   const labels = options.labels ?? {};
   const named = profile.segments.map((s): SegmentName => {
     const levels: Record<string, FeatureLevel> = Object.create(null); // user names as keys ("__proto__" too)
@@ -93,7 +94,11 @@ export function featureLevel(zScore: number, rule: Pick<NamingRule, "high" | "lo
 
 /** "Annual Income (k$)" → "annual income": drop parenthesised parts, collapse spaces, lower case. */
 export function shortLabel(feature: string): string {
-  const label = feature.replace(/\([^)]*\)/g, " ").replace(/[_\s]+/g, " ").trim().toLowerCase();
+  const label = feature
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[_\s]+/g, " ")
+    .trim()
+    .toLowerCase();
   return label === "" ? feature : label;
 }
 

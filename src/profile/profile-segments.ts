@@ -81,7 +81,9 @@ export function profileSegments(
   const categorical = options.categorical ?? {};
   for (const [name, values] of Object.entries(categorical)) {
     if (values.length !== nSamples) {
-      throw new ArgumentError(`profileSegments: categorical "${name}" has ${values.length} values, X has ${nSamples} rows`);
+      throw new ArgumentError(
+        `profileSegments: categorical "${name}" has ${values.length} values, X has ${nSamples} rows`,
+      );
     }
   }
   return profileUnchecked(X, labels, featureNames, categorical);

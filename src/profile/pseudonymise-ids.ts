@@ -38,7 +38,9 @@ export function pseudonymiseIds(ids: readonly (string | number)[], options: Pseu
     const pseudonym = prefix + createHmac("sha256", key).update(text).digest("hex").slice(0, digits);
     const before = seen.get(pseudonym);
     if (before !== undefined && before !== text) {
-      throw new ArgumentError(`pseudonymiseIds: IDs "${before}" and "${text}" collide at digits=${digits}; use more digits`);
+      throw new ArgumentError(
+        `pseudonymiseIds: IDs "${before}" and "${text}" collide at digits=${digits}; use more digits`,
+      );
     }
     seen.set(pseudonym, text);
     return pseudonym;

@@ -34,8 +34,7 @@ const ACTIONS: Record<`${FeatureLevel}-${FeatureLevel}`, string> = {
     "These are the most valuable customers: keep them with a loyalty or VIP programme, early access to new and premium lines and personal service; protect the relationship rather than discounting.",
   "high-low":
     "They can afford more than they spend here: win share of wallet with quality and premium messaging and personalised offers, and ask (survey, feedback) what keeps them from buying more.",
-  "high-mid":
-    "They have room to spend more: upsell premium ranges and bundles, and test which offers move them up.",
+  "high-mid": "They have room to spend more: upsell premium ranges and bundles, and test which offers move them up.",
   "mid-high":
     "They are engaged buyers: reward the habit with points and member events, and cross-sell complementary products.",
   "mid-mid":
@@ -44,8 +43,7 @@ const ACTIONS: Record<`${FeatureLevel}-${FeatureLevel}`, string> = {
     "They engage little: try low-cost reactivation (email, app notifications) with a clear reason to come back, and measure the response before spending more.",
   "low-high":
     "They spend freely for their means: keep them with value bundles, loyalty points and price-friendly offers, and avoid pushing credit or premium lines they may not afford.",
-  "low-mid":
-    "They are price-aware: promote value ranges, essentials and clear price offers.",
+  "low-mid": "They are price-aware: promote value ranges, essentials and clear price offers.",
   "low-low":
     "They are price-sensitive and spend little: serve them through low-cost channels with discounts on essentials; do not invest heavily in this group.",
 };
@@ -67,12 +65,17 @@ export function recommendSegments(profile: ProfileTable, names: readonly Segment
       `recommendSegments: names cover segments [${names.map((n) => n.segment)}], the profile has [${profile.segments.map((s) => s.segment)}]`,
     );
   }
-  return profile.segments.map((s, i) => ({ segment: s.segment, name: names[i]!.name, text: paragraph(profile, s, names[i]!.name) }));
+  return profile.segments.map((s, i) => ({
+    segment: s.segment,
+    name: names[i]!.name,
+    text: paragraph(profile, s, names[i]!.name),
+  }));
 }
 
 /** The role of a feature by {@link FEATURE_ROLES}, or undefined. Recency and age are tested first. */
 export function featureRole(feature: string): FeatureRole | undefined {
-  for (const role of ["recency", "age", "capacity", "engagement"] as const) if (FEATURE_ROLES[role].test(feature)) return role;
+  for (const role of ["recency", "age", "capacity", "engagement"] as const)
+    if (FEATURE_ROLES[role].test(feature)) return role;
   return undefined;
 }
 
@@ -94,14 +97,17 @@ function paragraph(profile: ProfileTable, s: SegmentProfile, name: string): stri
   };
   const capacity = levelOf("capacity");
   const engagement = levelOf("engagement");
-  if (capacity !== undefined || engagement !== undefined) sentences.push(ACTIONS[`${capacity ?? "mid"}-${engagement ?? "mid"}`]);
+  if (capacity !== undefined || engagement !== undefined)
+    sentences.push(ACTIONS[`${capacity ?? "mid"}-${engagement ?? "mid"}`]);
   else sentences.push(genericAction(profile, s));
   const recency = levelOf("recency");
-  if (recency === "high") sentences.push("They have not bought for a long time: a win-back offer with a deadline is worth testing.");
+  if (recency === "high")
+    sentences.push("They have not bought for a long time: a win-back offer with a deadline is worth testing.");
   if (recency === "low") sentences.push("They bought recently: follow up while the last purchase is fresh.");
   const age = levelOf("age");
   if (age === "low") sentences.push("They are younger than average: favour mobile and social channels and new trends.");
-  if (age === "high") sentences.push("They are older than average: favour email or print, service and quality messages.");
+  if (age === "high")
+    sentences.push("They are older than average: favour email or print, service and quality messages.");
   const category = overRepresented(profile, s);
   if (category) sentences.push(category);
   return sentences.join(" ");
@@ -109,10 +115,13 @@ function paragraph(profile: ProfileTable, s: SegmentProfile, name: string): stri
 
 /** Without known roles: point at the most distinctive feature. */
 function genericAction(profile: ProfileTable, s: SegmentProfile): string {
-  const [f] = [...profile.featureNames].sort((a, b) => Math.abs(s.features[b]!.zScore) - Math.abs(s.features[a]!.zScore));
+  const [f] = [...profile.featureNames].sort(
+    (a, b) => Math.abs(s.features[b]!.zScore) - Math.abs(s.features[a]!.zScore),
+  );
   const z = s.features[f!]!.zScore;
   const level = featureLevel(z, NAMING_RULE);
-  if (level === "mid") return "No feature sets them apart: treat them with the general programme and look for other data that splits them.";
+  if (level === "mid")
+    return "No feature sets them apart: treat them with the general programme and look for other data that splits them.";
   return `Their most distinctive trait is a ${level} ${shortLabel(f!)}: build the offer and message around it.`;
 }
 
@@ -122,10 +131,14 @@ function overRepresented(profile: ProfileTable, s: SegmentProfile): string | und
   for (const column of profile.categoricalNames) {
     for (const [value, share] of Object.entries(s.categorical[column]!)) {
       const overall = profile.overallCategorical[column]![value]!;
-      if (share - overall >= 0.1 && (!best || share - overall > best.share - best.overall)) best = { column, value, share, overall };
+      if (share - overall >= 0.1 && (!best || share - overall > best.share - best.overall))
+        best = { column, value, share, overall };
     }
   }
-  return best && `${best.column} "${best.value}" is over-represented (${pct(best.share)} against ${pct(best.overall)} overall).`;
+  return (
+    best &&
+    `${best.column} "${best.value}" is over-represented (${pct(best.share)} against ${pct(best.overall)} overall).`
+  );
 }
 
 function pct(share: number): string {

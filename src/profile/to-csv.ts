@@ -36,11 +36,17 @@ export function toCsv(
 ): string {
   const delimiter = options.delimiter ?? ",";
   const eol = options.eol ?? "\n";
-  const cell = options.formulaSafe ? (c: CsvValue) => csvCell(formulaSafe(c), delimiter) : (c: CsvValue) => csvCell(c, delimiter);
+  const cell = options.formulaSafe
+    ? (c: CsvValue) => csvCell(formulaSafe(c), delimiter)
+    : (c: CsvValue) => csvCell(c, delimiter);
   const line = (cells: readonly CsvValue[]): string => cells.map(cell).join(delimiter) + eol;
   const parts = options.header === false ? [] : [line(columns)];
   for (const row of rows) {
-    parts.push(line(Array.isArray(row) ? (row as readonly CsvValue[]) : columns.map((c) => (row as Record<string, CsvValue>)[c])));
+    parts.push(
+      line(
+        Array.isArray(row) ? (row as readonly CsvValue[]) : columns.map((c) => (row as Record<string, CsvValue>)[c]),
+      ),
+    );
   }
   return parts.join("");
 }
@@ -60,6 +66,10 @@ export function csvCell(value: CsvValue, delimiter: string = ","): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
   const needsQuotes =
-    text.includes(delimiter) || text.includes('"') || text.includes("\n") || text.includes("\r") || /^\s|\s$/.test(text);
+    text.includes(delimiter) ||
+    text.includes('"') ||
+    text.includes("\n") ||
+    text.includes("\r") ||
+    /^\s|\s$/.test(text);
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -83,7 +83,9 @@ export function pca(X: Matrix, options: PcaOptions = {}): PcaResult {
 export function pcaTransform(model: PcaModel, rows: Matrix): Matrix {
   const { nFeatures } = checkMatrix(rows, "pcaTransform");
   if (nFeatures !== model.mean.length) {
-    throw new ArgumentError(`pcaTransform: rows have ${nFeatures} features, the PCA was fitted on ${model.mean.length}`);
+    throw new ArgumentError(
+      `pcaTransform: rows have ${nFeatures} features, the PCA was fitted on ${model.mean.length}`,
+    );
   }
   return project(model, rows, true);
 }

@@ -54,9 +54,20 @@ export function buildDriftReport(input: DriftReportInput, options: BuildDriftRep
   sections.push(
     section(
       "Stability per feature",
-      figureHtml(psiBarsChart([...drift.features.map((f) => ({ name: f.name, psi: f.psi })), { name: "segment shares", psi: drift.segments.psi }], { title: "PSI of each feature and of the segment shares" })) +
+      figureHtml(
+        psiBarsChart(
+          [
+            ...drift.features.map((f) => ({ name: f.name, psi: f.psi })),
+            { name: "segment shares", psi: drift.segments.psi },
+          ],
+          { title: "PSI of each feature and of the segment shares" },
+        ),
+      ) +
         `<table><tr><th>Feature</th><th>kind</th><th>PSI</th><th>band</th></tr>${drift.features
-          .map((f) => `<tr><td>${esc(f.name)}</td><td>${f.kind}</td><td class="num">${f.psi.toFixed(4)}</td><td>${f.band}</td></tr>`)
+          .map(
+            (f) =>
+              `<tr><td>${esc(f.name)}</td><td>${f.kind}</td><td class="num">${f.psi.toFixed(4)}</td><td>${f.band}</td></tr>`,
+          )
           .join("")}</table>`,
     ),
   );
@@ -90,7 +101,11 @@ export function buildDriftReport(input: DriftReportInput, options: BuildDriftRep
           shares.map((s) => label(s.segment)),
           shares.map((s) => s.referenceCount / drift.rows.reference),
           shares.map((s) => s.currentCount / drift.rows.current),
-          { title: `Segment shares: PSI ${drift.segments.psi.toFixed(3)} (${drift.segments.band})`, xTitle: "segment", height: 420 },
+          {
+            title: `Segment shares: PSI ${drift.segments.psi.toFixed(3)} (${drift.segments.band})`,
+            xTitle: "segment",
+            height: 420,
+          },
         ),
       ) +
         `<table><tr><th>Segment</th><th>reference</th><th>share</th><th>current</th><th>share</th></tr>${shares
@@ -108,11 +123,23 @@ export function buildDriftReport(input: DriftReportInput, options: BuildDriftRep
       "Migration",
       `<p>${fmtInt(m.matched)} customers are in both tables: ${fmtInt(m.stayed)} (${pct(m.matched ? m.stayed / m.matched : 0)}) kept their segment, ${fmtInt(m.matched - m.stayed)} moved. ` +
         `${fmtInt(sum(m.left))} reference customers are absent from the current table; ${fmtInt(sum(m.entered))} current customers are new.</p>` +
-        figureHtml(migrationSankeyChart(m, { names: (s: number) => label(s), beforeLabel: "reference", afterLabel: "current", title: "Who moved where (customers in both tables, plus new and absent ones)" })),
+        figureHtml(
+          migrationSankeyChart(m, {
+            names: (s: number) => label(s),
+            beforeLabel: "reference",
+            afterLabel: "current",
+            title: "Who moved where (customers in both tables, plus new and absent ones)",
+          }),
+        ),
     ),
   );
 
-  return htmlPage(input.title ?? "Segment drift", `Made by <code>segment drift</code>: ${fmtInt(drift.rows.reference)} reference and ${fmtInt(drift.rows.current)} current customers.`, sections, options.plotlySource ?? readPlotly());
+  return htmlPage(
+    input.title ?? "Segment drift",
+    `Made by <code>segment drift</code>: ${fmtInt(drift.rows.reference)} reference and ${fmtInt(drift.rows.current)} current customers.`,
+    sections,
+    options.plotlySource ?? readPlotly(),
+  );
 }
 
 function sum(values: readonly number[]): number {

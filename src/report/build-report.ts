@@ -41,7 +41,14 @@ export interface KSelectionCurves {
 
 export interface ReportInput {
   title: string;
-  input: { file: string; rowsRead: number; rowsUsed: number; missing: Record<string, number>; dropped: number; imputed: Record<string, number> };
+  input: {
+    file: string;
+    rowsRead: number;
+    rowsUsed: number;
+    missing: Record<string, number>;
+    dropped: number;
+    imputed: Record<string, number>;
+  };
   features: string[];
   /** nSamples × nFeatures in original units. */
   X: Matrix;
@@ -80,7 +87,9 @@ export interface BuildReportOptions {
 export function buildReport(report: ReportInput, options: BuildReportOptions = {}): string {
   const n = report.X.length;
   if (report.labels.length !== n || report.ids.length !== n || report.scaled.length !== n) {
-    throw new ArgumentError(`buildReport: X has ${n} rows, labels ${report.labels.length}, ids ${report.ids.length}, scaled ${report.scaled.length}`);
+    throw new ArgumentError(
+      `buildReport: X has ${n} rows, labels ${report.labels.length}, ids ${report.ids.length}, scaled ${report.scaled.length}`,
+    );
   }
   const plotly = options.plotlySource ?? readPlotly();
   const nameOf = new Map(report.names.map((nm) => [nm.segment, nm.name]));
@@ -104,9 +113,14 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
     );
   }
 
-  const shown = n > REPORT_MAX_POINTS ? Array.from(sampleIndices(seededRandom(report.seed), n, REPORT_MAX_POINTS)).sort((a, b) => a - b) : null;
-  const pick = <T,>(values: T[]): T[] => (shown ? shown.map((i) => values[i]!) : values);
-  const sampleNote = shown ? `<p class="note">Showing a seeded sample of ${fmtInt(REPORT_MAX_POINTS)} of ${fmtInt(n)} customers.</p>` : "";
+  const shown =
+    n > REPORT_MAX_POINTS
+      ? Array.from(sampleIndices(seededRandom(report.seed), n, REPORT_MAX_POINTS)).sort((a, b) => a - b)
+      : null;
+  const pick = <T>(values: T[]): T[] => (shown ? shown.map((i) => values[i]!) : values);
+  const sampleNote = shown
+    ? `<p class="note">Showing a seeded sample of ${fmtInt(REPORT_MAX_POINTS)} of ${fmtInt(n)} customers.</p>`
+    : "";
   let scatter: Figure;
   if (report.features.length === 1) {
     // One feature: its value against the segment number.
@@ -127,7 +141,10 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
   } else {
     // PCA of the scaled numeric features of the shown customers (one-hot columns left out: their arrows would only clutter the view).
     const d = report.features.length;
-    const view = pca(pick(report.scaled).map((row) => row.slice(0, d)), { components: 2 });
+    const view = pca(
+      pick(report.scaled).map((row) => row.slice(0, d)),
+      { components: 2 },
+    );
     scatter = pcaBiplotChart(view.scores, view.components, report.features, {
       labels: pick(report.labels),
       explainedVarianceRatio: view.explainedVarianceRatio,
@@ -170,13 +187,19 @@ export function buildReport(report: ReportInput, options: BuildReportOptions = {
 
   if (report.rules) sections.push(section("Segments as rules", rulesSectionHtml(report.rules, figureHtml, esc)));
   const ruleOf = (segment: number): string =>
-    (report.rules?.rules ?? []).filter((r) => r.segment === segment).map((r) => `<p class="rule">Rule: <code>${esc(r.text)}</code></p>`).join("");
+    (report.rules?.rules ?? [])
+      .filter((r) => r.segment === segment)
+      .map((r) => `<p class="rule">Rule: <code>${esc(r.text)}</code></p>`)
+      .join("");
 
   sections.push(
     section(
       "Segments and recommendations",
       report.recommendations
-        .map((r) => `<div class="segment"><h3>Segment ${r.segment}: ${esc(r.name)}</h3>${ruleOf(r.segment)}<p>${esc(r.text)}</p></div>`)
+        .map(
+          (r) =>
+            `<div class="segment"><h3>Segment ${r.segment}: ${esc(r.name)}</h3>${ruleOf(r.segment)}<p>${esc(r.text)}</p></div>`,
+        )
         .join("\n"),
     ),
   );
@@ -197,9 +220,21 @@ function summaryHtml(r: ReportInput): string {
     ["Rows segmented", fmtInt(r.input.rowsUsed)],
     ["Missing values", missing.length === 0 ? "none" : missing.map(([c, m]) => `${esc(c)}: ${m}`).join(", ")],
     ["Rows dropped", fmtInt(r.input.dropped)],
-    ["Values imputed (median)", Object.keys(r.input.imputed).length === 0 ? "none" : Object.entries(r.input.imputed).map(([c, m]) => `${esc(c)}: ${m}`).join(", ")],
+    [
+      "Values imputed (median)",
+      Object.keys(r.input.imputed).length === 0
+        ? "none"
+        : Object.entries(r.input.imputed)
+            .map(([c, m]) => `${esc(c)}: ${m}`)
+            .join(", "),
+    ],
     ["Features", r.features.map(esc).join(", ")],
-    ["Silhouette", r.silhouette ? `${r.silhouette.score.toFixed(3)} (seeded sample of ${fmtInt(r.silhouette.sampleSize)} rows)` : "n/a"],
+    [
+      "Silhouette",
+      r.silhouette
+        ? `${r.silhouette.score.toFixed(3)} (seeded sample of ${fmtInt(r.silhouette.sampleSize)} rows)`
+        : "n/a",
+    ],
   ];
   const stats = r.features
     .map((f) => {
@@ -222,13 +257,25 @@ function profileTableHtml(p: ProfileTable, nameOf: Map<number, string>): string 
       `<td>${esc(nameOf.get(s.segment)!)}</td>`,
       `<td class="num">${fmtInt(s.size)}</td>`,
       `<td class="num">${(s.share * 100).toFixed(1)}%</td>`,
-      ...p.featureNames.flatMap((f) => [`<td class="num">${fmt(s.features[f]!.mean)}</td>`, `<td class="num">${signed(s.features[f]!.zScore)}</td>`]),
+      ...p.featureNames.flatMap((f) => [
+        `<td class="num">${fmt(s.features[f]!.mean)}</td>`,
+        `<td class="num">${signed(s.features[f]!.zScore)}</td>`,
+      ]),
     ];
-    for (const c of p.categoricalNames) for (const v of Object.keys(p.overallCategorical[c]!)) cells.push(`<td class="num">${((Object.hasOwn(s.categorical[c]!, v) ? s.categorical[c]![v]! : 0) * 100).toFixed(0)}%</td>`);
+    for (const c of p.categoricalNames)
+      for (const v of Object.keys(p.overallCategorical[c]!))
+        cells.push(
+          `<td class="num">${((Object.hasOwn(s.categorical[c]!, v) ? s.categorical[c]![v]! : 0) * 100).toFixed(0)}%</td>`,
+        );
     return `<tr>${cells.join("")}</tr>`;
   });
-  const overall = [`<td></td><td><i>all customers</i></td><td class="num">${fmtInt(p.nSamples)}</td><td class="num">100%</td>`, ...p.featureNames.map((f) => `<td class="num">${fmt(p.overall[f]!.mean)}</td><td></td>`)];
-  for (const c of p.categoricalNames) for (const v of Object.keys(p.overallCategorical[c]!)) overall.push(`<td class="num">${(p.overallCategorical[c]![v]! * 100).toFixed(0)}%</td>`);
+  const overall = [
+    `<td></td><td><i>all customers</i></td><td class="num">${fmtInt(p.nSamples)}</td><td class="num">100%</td>`,
+    ...p.featureNames.map((f) => `<td class="num">${fmt(p.overall[f]!.mean)}</td><td></td>`),
+  ];
+  for (const c of p.categoricalNames)
+    for (const v of Object.keys(p.overallCategorical[c]!))
+      overall.push(`<td class="num">${(p.overallCategorical[c]![v]! * 100).toFixed(0)}%</td>`);
   return `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr>${body.join("")}<tr>${overall.join("")}</tr></table>`;
 }
 
@@ -237,10 +284,28 @@ function silhouetteByK(ks: number[], silhouettes: number[]): Figure {
   const best = silhouettes.indexOf(Math.max(...silhouettes));
   return {
     data: [
-      { type: "scatter", mode: "lines+markers", name: "mean silhouette", x: ks, y: silhouettes, line: { color: "#00cc96" } },
-      { type: "scatter", mode: "markers", name: `best: k = ${ks[best]}`, x: [ks[best]!], y: [silhouettes[best]!], marker: { color: "#00cc96", size: 16, symbol: "circle-open", line: { width: 3 } } },
+      {
+        type: "scatter",
+        mode: "lines+markers",
+        name: "mean silhouette",
+        x: ks,
+        y: silhouettes,
+        line: { color: "#00cc96" },
+      },
+      {
+        type: "scatter",
+        mode: "markers",
+        name: `best: k = ${ks[best]}`,
+        x: [ks[best]!],
+        y: [silhouettes[best]!],
+        marker: { color: "#00cc96", size: 16, symbol: "circle-open", line: { width: 3 } },
+      },
     ],
-    layout: baseLayout("Mean silhouette by k (higher is better)", { height: 380, xaxis: { title: { text: "k (number of clusters)" }, dtick: 1 }, yaxis: { title: { text: "mean silhouette" } } }),
+    layout: baseLayout("Mean silhouette by k (higher is better)", {
+      height: 380,
+      xaxis: { title: { text: "k (number of clusters)" }, dtick: 1 },
+      yaxis: { title: { text: "mean silhouette" } },
+    }),
   };
 }
 

@@ -23,7 +23,12 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
  * @param sections - section HTML, e.g. from {@link section}.
  * @param plotly - the plotly.min.js source (default: the installed plotly.js-dist-min).
  */
-export function htmlPage(title: string, noteHtml: string, sections: readonly string[], plotly: string = readPlotly()): string {
+export function htmlPage(
+  title: string,
+  noteHtml: string,
+  sections: readonly string[],
+  plotly: string = readPlotly(),
+): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

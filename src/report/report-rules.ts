@@ -15,11 +15,18 @@ import type { RulesFile } from "../rules/rules-file";
  * @returns HTML: an explanation, a table of rules (segment, name, rule, customers, share in the segment), the
  *   fidelity comparison and the tree diagram.
  */
-export function rulesSectionHtml(rules: RulesFile, figureHtml: (figure: Figure) => string, esc: (text: string) => string): string {
+export function rulesSectionHtml(
+  rules: RulesFile,
+  figureHtml: (figure: Figure) => string,
+  esc: (text: string) => string,
+): string {
   const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   const total = rules.rules.reduce((s, r) => s + r.count, 0);
   const rows = rules.rules
-    .map((r) => `<tr><td class="num">${r.segment}</td><td>${esc(r.name)}</td><td><code>${esc(r.text)}</code></td><td class="num">${r.count.toLocaleString("en-US")}</td><td class="num">${pct(r.purity)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td class="num">${r.segment}</td><td>${esc(r.name)}</td><td><code>${esc(r.text)}</code></td><td class="num">${r.count.toLocaleString("en-US")}</td><td class="num">${pct(r.purity)}</td></tr>`,
+    )
     .join("");
   const cart = rules.cart.map((c) => `a CART surrogate tree with ${c.leaves} leaves ${pct(c.fidelity)}`).join(", ");
   const segmentNames: string[] = [];
@@ -31,6 +38,12 @@ export function rulesSectionHtml(rules: RulesFile, figureHtml: (figure: Figure) 
     (cart ? `; for comparison, ${cart}.` : ".") +
     ` <code>segment sql --rules</code> prints them as SQL.</p>` +
     `<table class="rules"><tr><th>Segment</th><th>Name</th><th>Rule</th><th>Customers</th><th>Of them in the segment</th></tr>${rows}</table>` +
-    figureHtml(rulesTreeChart(rules.tree, { featureNames: rules.features, segmentNames, title: "The rules as a decision tree (left = yes)" }))
+    figureHtml(
+      rulesTreeChart(rules.tree, {
+        featureNames: rules.features,
+        segmentNames,
+        title: "The rules as a decision tree (left = yes)",
+      }),
+    )
   );
 }

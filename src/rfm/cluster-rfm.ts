@@ -25,7 +25,8 @@ export interface RfmValues {
 export function rfmLogMatrix(customers: readonly RfmValues[]): Matrix {
   return customers.map((c, i) => {
     for (const key of ["recency_days", "frequency", "monetary"] as const) {
-      if (!(c[key] > 0)) throw new ArgumentError(`rfmLogMatrix: customers[${i}].${key}=${c[key]} must be > 0 for a log`);
+      if (!(c[key] > 0))
+        throw new ArgumentError(`rfmLogMatrix: customers[${i}].${key}=${c[key]} must be > 0 for a log`);
     }
     return [Math.log(c.recency_days), Math.log(c.frequency), Math.log(c.monetary)];
   });
@@ -74,7 +75,9 @@ export function clusterRfm(customers: readonly RfmValues[], options: RfmClusterO
     monetaryMean[label]! += customers[i]!.monetary;
     size[label]! += 1;
   });
-  const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => monetaryMean[b]! / size[b]! - monetaryMean[a]! / size[a]! || a - b);
+  const order = Array.from({ length: k }, (_, j) => j).sort(
+    (a, b) => monetaryMean[b]! / size[b]! - monetaryMean[a]! / size[a]! || a - b,
+  );
   const newLabel = new Array<number>(k);
   order.forEach((old, rank) => (newLabel[old] = rank));
   const centroids = order.map((old) => fit.centroids[old]!);
@@ -101,7 +104,10 @@ export function clusterRfm(customers: readonly RfmValues[], options: RfmClusterO
  * const june = clusterRfm(juneCustomers, { k: 4 });
  * assignRfmClusters(june, decemberCustomers); // => [0, 3, 1, …]
  */
-export function assignRfmClusters(clustering: Pick<RfmClustering, "centroids" | "center" | "scale">, customers: readonly RfmValues[]): number[] {
+export function assignRfmClusters(
+  clustering: Pick<RfmClustering, "centroids" | "center" | "scale">,
+  customers: readonly RfmValues[],
+): number[] {
   const { center, scale } = clustering;
   const Z = rfmLogMatrix(customers).map((row) => row.map((x, j) => (x - center[j]!) / scale[j]!));
   return predictNearest(clustering.centroids, Z);
@@ -137,7 +143,8 @@ export interface RfmKSweep {
 export function rfmKSweep(X: Matrix, options: RfmKSweepOptions = {}): RfmKSweep {
   const { ks = [2, 3, 4, 5, 6, 7, 8], nInit = 10, seed = 0, silhouetteSampleSize = 3000 } = options;
   for (const k of ks) {
-    if (!Number.isInteger(k) || k < 2 || k >= X.length) throw new ArgumentError(`rfmKSweep: k=${k} must be an integer in [2, nSamples-1=${X.length - 1}]`);
+    if (!Number.isInteger(k) || k < 2 || k >= X.length)
+      throw new ArgumentError(`rfmKSweep: k=${k} must be an integer in [2, nSamples-1=${X.length - 1}]`);
   }
   const inertias: number[] = [];
   const silhouettes: number[] = [];

@@ -25,12 +25,19 @@ export interface GroupingComparison<A, B> {
  * @example
  * compareGroupings(["x", "x", "y"], [0, 0, 1]).ari; // => 1
  */
-export function compareGroupings<A, B>(a: readonly A[], b: readonly B[], rowOrder: readonly A[] = [], columnOrder: readonly B[] = []): GroupingComparison<A, B> {
-  if (a.length !== b.length) throw new ArgumentError(`compareGroupings: a has length ${a.length}, b has length ${b.length}`);
+export function compareGroupings<A, B>(
+  a: readonly A[],
+  b: readonly B[],
+  rowOrder: readonly A[] = [],
+  columnOrder: readonly B[] = [],
+): GroupingComparison<A, B> {
+  if (a.length !== b.length)
+    throw new ArgumentError(`compareGroupings: a has length ${a.length}, b has length ${b.length}`);
   const rows = distinct([...rowOrder.filter((r) => a.includes(r)), ...a]);
   const columns = distinct(b);
   if (columns.every((c) => typeof c === "number")) (columns as number[]).sort((x, y) => x - y);
-  if (columnOrder.length > 0) columns.splice(0, columns.length, ...distinct([...columnOrder.filter((c) => b.includes(c)), ...columns]));
+  if (columnOrder.length > 0)
+    columns.splice(0, columns.length, ...distinct([...columnOrder.filter((c) => b.includes(c)), ...columns]));
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(columns.map((c, j) => [c, j]));
   const counts = rows.map(() => new Array<number>(columns.length).fill(0));

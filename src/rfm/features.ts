@@ -8,7 +8,12 @@ import { prepareTransactions } from "./prepare-transactions";
 import { loadTransactions } from "./transactions";
 
 /** The cleaning rules, in the order they are applied (a row is counted by the first rule it fails). */
-export const CLEANING_RULES = ["missing_customer", "cancellation", "non_positive_quantity", "non_positive_price"] as const;
+export const CLEANING_RULES = [
+  "missing_customer",
+  "cancellation",
+  "non_positive_quantity",
+  "non_positive_price",
+] as const;
 export type CleaningRule = (typeof CLEANING_RULES)[number];
 
 /** One step of the cleaning funnel: the rows a rule removed and the rows left after it. */
@@ -112,18 +117,24 @@ export async function rfmFeatures(file: string, options: RfmFeaturesOptions = {}
   checkRate("margin", opts.margin, 0, 1, true);
   checkRate("retention", opts.retention, 0, 1, false);
   if (!(opts.discountRate >= 0)) throw new ArgumentError(`rfmFeatures: discountRate=${opts.discountRate} must be >= 0`);
-  if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new ArgumentError(`rfmFeatures: threads=${opts.threads} must be a positive integer`);
+  if (!Number.isInteger(opts.threads) || opts.threads < 1)
+    throw new ArgumentError(`rfmFeatures: threads=${opts.threads} must be a positive integer`);
   checkDay(opts.asOf, "rfmFeatures: asOf");
   checkDay(opts.since, "rfmFeatures: since");
-  if (opts.asOf !== "" && opts.since !== "" && !(opts.since < opts.asOf)) throw new ArgumentError(`rfmFeatures: since=${opts.since} must be before asOf=${opts.asOf}`);
+  if (opts.asOf !== "" && opts.since !== "" && !(opts.since < opts.asOf))
+    throw new ArgumentError(`rfmFeatures: since=${opts.since} must be before asOf=${opts.asOf}`);
   return withTransactions(file, options, async (connection) => {
-    if (opts.asOf !== "" || opts.since !== "") await connection.run(rfmSql("window"), { as_of: opts.asOf, since: opts.since });
+    if (opts.asOf !== "" || opts.since !== "")
+      await connection.run(rfmSql("window"), { as_of: opts.asOf, since: opts.since });
     return computeFeatures(connection, opts);
   });
 }
 
 /** How {@link withTransactions} reads the log: DuckDB resources, the file's encoding and the run's clock. */
-export type DuckDbResources = Pick<RfmFeaturesOptions, "memoryLimit" | "threads" | "tempDirectory" | "encoding" | "now">;
+export type DuckDbResources = Pick<
+  RfmFeaturesOptions,
+  "memoryLimit" | "threads" | "tempDirectory" | "encoding" | "now"
+>;
 
 /**
  * Check the transactions CSV (`prepareTransactions`: a regular file, read through a private plainly named path so
@@ -137,7 +148,11 @@ export type DuckDbResources = Pick<RfmFeaturesOptions, "memoryLimit" | "threads"
  * @param work - what to compute from the tables `transactions` and views `clean_transactions`, `transaction_rules`.
  * @throws {DataError} from `prepareTransactions` / `loadTransactions` for a bad file.
  */
-export async function withTransactions<T>(file: string, resources: DuckDbResources, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function withTransactions<T>(
+  file: string,
+  resources: DuckDbResources,
+  work: (connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
   const prepared = prepareTransactions(file, { encoding: resources.encoding ?? defaults.encoding });
   try {
     return await onConnection(prepared.file, file, resources, work);
@@ -147,7 +162,12 @@ export async function withTransactions<T>(file: string, resources: DuckDbResourc
 }
 
 /** {@link withTransactions} on the checked copy `copy`; `file` names the user's file in errors. */
-async function onConnection<T>(copy: string, file: string, resources: DuckDbResources, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+async function onConnection<T>(
+  copy: string,
+  file: string,
+  resources: DuckDbResources,
+  work: (connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: resources.memoryLimit ?? defaults.memoryLimit,
     threads: String(resources.threads ?? defaults.threads),
@@ -178,7 +198,10 @@ function checkRate(name: string, value: number, lo: number, hi: number, hiInclus
 }
 
 /** Funnel, snapshot and feature table from a connection where `loadTransactions` ran (validated options assumed). */
-async function computeFeatures(connection: DuckDBConnection, opts: Required<Omit<RfmFeaturesOptions, "now">>): Promise<RfmFeatures> {
+async function computeFeatures(
+  connection: DuckDBConnection,
+  opts: Required<Omit<RfmFeaturesOptions, "now">>,
+): Promise<RfmFeatures> {
   const funnel = await cleaningFunnel(connection);
   const snapshot = (await connection.runAndReadAll(rfmSql("snapshot"), { as_of: opts.asOf })).getRowObjectsJS()[0]!;
   if (snapshot["snapshot_day"] === null) {

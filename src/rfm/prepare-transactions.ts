@@ -51,8 +51,7 @@ export function prepareTransactions(file: string, options: PrepareTransactionsOp
     if (encoding === "utf-8") {
       if (!isUtf8File(file)) throw utf8Error(file);
       fs.symlinkSync(path.resolve(file), target);
-    }
-    else transcode(file, target, encoding);
+    } else transcode(file, target, encoding);
     return { file: target, dispose };
   } catch (err) {
     dispose();
@@ -97,20 +96,43 @@ function transcode(from: string, to: string, encoding: InputEncoding): void {
  * @param now - the run's clock.
  * @throws {DataError} with row and column for a non-finite or out-of-range amount, or dates out of range.
  */
-export async function checkTransactionValues(connection: DuckDBConnection, source: Record<string, string>, file: string, now: Date): Promise<void> {
+export async function checkTransactionValues(
+  connection: DuckDBConnection,
+  source: Record<string, string>,
+  file: string,
+  now: Date,
+): Promise<void> {
   // The shared vocabulary of missing values, then "12345.0" → "12345".
-  await connection.run(`UPDATE transactions SET customer_id = NULL WHERE lower(customer_id) IN (${MISSING_TOKENS.map(sqlString).join(", ")})`);
-  await connection.run(`UPDATE transactions SET customer_id = regexp_replace(customer_id, '^([0-9]+)\\.0+$', '\\1') WHERE regexp_matches(customer_id, '^[0-9]+\\.0+$')`);
-  for (const [column, field] of [["Quantity", "quantity"], ["UnitPrice", "unit_price"]] as const) {
-    const bad = await firstBad(connection, `isnan(${field}) OR isinf(${field}) OR abs(${field}) > ${MAX_TRANSACTION_AMOUNT}`);
+  await connection.run(
+    `UPDATE transactions SET customer_id = NULL WHERE lower(customer_id) IN (${MISSING_TOKENS.map(sqlString).join(", ")})`,
+  );
+  await connection.run(
+    `UPDATE transactions SET customer_id = regexp_replace(customer_id, '^([0-9]+)\\.0+$', '\\1') WHERE regexp_matches(customer_id, '^[0-9]+\\.0+$')`,
+  );
+  for (const [column, field] of [
+    ["Quantity", "quantity"],
+    ["UnitPrice", "unit_price"],
+  ] as const) {
+    const bad = await firstBad(
+      connection,
+      `isnan(${field}) OR isinf(${field}) OR abs(${field}) > ${MAX_TRANSACTION_AMOUNT}`,
+    );
     if (bad) {
       const text = await originalText(connection, source, column, bad.record);
-      const problem = /^[+-]?(nan|inf|infinity)$/i.test(text.trim()) ? "not a finite number" : `number out of range (|value| must be <= ${MAX_TRANSACTION_AMOUNT})`;
-      throw new DataError(`${problem}: ${JSON.stringify(text.slice(0, 40))}${bad.count > 1 ? ` (${bad.count} such values)` : ""}`, { file, row: bad.record + 2, column });
+      const problem = /^[+-]?(nan|inf|infinity)$/i.test(text.trim())
+        ? "not a finite number"
+        : `number out of range (|value| must be <= ${MAX_TRANSACTION_AMOUNT})`;
+      throw new DataError(
+        `${problem}: ${JSON.stringify(text.slice(0, 40))}${bad.count > 1 ? ` (${bad.count} such values)` : ""}`,
+        { file, row: bad.record + 2, column },
+      );
     }
   }
   const clock = now.toISOString().slice(0, 19).replace("T", " ");
-  const dates = await firstBad(connection, `invoice_date > TIMESTAMP '${clock}' OR invoice_date < TIMESTAMP '1970-01-01 00:00:00'`);
+  const dates = await firstBad(
+    connection,
+    `invoice_date > TIMESTAMP '${clock}' OR invoice_date < TIMESTAMP '1970-01-01 00:00:00'`,
+  );
   if (dates) {
     const text = await originalText(connection, source, "InvoiceDate", dates.record);
     throw new DataError(
@@ -121,14 +143,26 @@ export async function checkTransactionValues(connection: DuckDBConnection, sourc
 }
 
 /** How many rows match `condition` and the record number (rowid) of the first, or undefined. */
-async function firstBad(connection: DuckDBConnection, condition: string): Promise<{ count: number; record: number } | undefined> {
-  const row = (await connection.runAndReadAll(`SELECT COUNT(*) AS n, MIN(rowid) AS first FROM transactions WHERE ${condition}`)).getRowObjectsJS()[0]!;
+async function firstBad(
+  connection: DuckDBConnection,
+  condition: string,
+): Promise<{ count: number; record: number } | undefined> {
+  const row = (
+    await connection.runAndReadAll(`SELECT COUNT(*) AS n, MIN(rowid) AS first FROM transactions WHERE ${condition}`)
+  ).getRowObjectsJS()[0]!;
   const count = Number(row["n"]);
   return count > 0 ? { count, record: Number(row["first"]) } : undefined;
 }
 
 /** The text of one column of one record, read back from the file (error path only). */
-async function originalText(connection: DuckDBConnection, source: Record<string, string>, column: string, record: number): Promise<string> {
-  const reader = await connection.runAndReadAll(rfmSql("bad-value", { ...source, column: `"${column}"`, record: String(record) }));
+async function originalText(
+  connection: DuckDBConnection,
+  source: Record<string, string>,
+  column: string,
+  record: number,
+): Promise<string> {
+  const reader = await connection.runAndReadAll(
+    rfmSql("bad-value", { ...source, column: `"${column}"`, record: String(record) }),
+  );
   return String(reader.getRowsJS()[0]?.[0] ?? "");
 }

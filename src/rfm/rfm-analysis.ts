@@ -51,7 +51,18 @@ export interface RfmAnalysis {
 }
 
 /** The columns of rfm.csv, in order. */
-export const RFM_CSV_COLUMNS = ["CustomerID", "recency_days", "frequency", "monetary", "aov", "R", "F", "M", "rfm_segment", "cluster"] as const;
+export const RFM_CSV_COLUMNS = [
+  "CustomerID",
+  "recency_days",
+  "frequency",
+  "monetary",
+  "aov",
+  "R",
+  "F",
+  "M",
+  "rfm_segment",
+  "cluster",
+] as const;
 
 /**
  * RFM analysis of a transactions CSV: the rows of rfm.csv, the cleaning funnel, segment and cluster counts.
@@ -72,7 +83,9 @@ export async function analyseRfm(input: string, options: RfmAnalysisOptions = {}
   const features = await rfmFeatures(input, options.features ?? {});
   const { customers, funnel } = features;
   if (customers.length < k) {
-    throw new DataError(`${customers.length} customers left after cleaning, fewer than k=${k} clusters`, { file: input });
+    throw new DataError(`${customers.length} customers left after cleaning, fewer than k=${k} clusters`, {
+      file: input,
+    });
   }
   const scores = rfmScores(customers, { ties });
   const segments = scores.map(rfmSegment);

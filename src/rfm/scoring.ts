@@ -42,7 +42,8 @@ const defaults: Required<QuantileScoreOptions> = { bins: 5, invert: false, ties:
  */
 export function quantileScores(values: readonly number[], options: QuantileScoreOptions = {}): number[] {
   const opts = { ...defaults, ...options };
-  if (!Number.isInteger(opts.bins) || opts.bins < 1) throw new ArgumentError(`quantileScores: bins=${opts.bins} must be a positive integer`);
+  if (!Number.isInteger(opts.bins) || opts.bins < 1)
+    throw new ArgumentError(`quantileScores: bins=${opts.bins} must be a positive integer`);
   values.forEach((v, i) => {
     if (!Number.isFinite(v)) throw new ArgumentError(`quantileScores: values[${i}]=${v} is not a finite number`);
   });
@@ -102,8 +103,17 @@ export function rfmScores(
   options: { ties?: QuintileTies } = {},
 ): RfmScore[] {
   const ties = options.ties ?? defaults.ties;
-  const R = quantileScores(customers.map((c) => c.recency_days), { invert: true, ties });
-  const F = quantileScores(customers.map((c) => c.frequency), { ties });
-  const M = quantileScores(customers.map((c) => c.monetary), { ties });
+  const R = quantileScores(
+    customers.map((c) => c.recency_days),
+    { invert: true, ties },
+  );
+  const F = quantileScores(
+    customers.map((c) => c.frequency),
+    { ties },
+  );
+  const M = quantileScores(
+    customers.map((c) => c.monetary),
+    { ties },
+  );
   return customers.map((_, i) => ({ R: R[i]!, F: F[i]!, M: M[i]! }));
 }

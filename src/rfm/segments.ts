@@ -25,13 +25,15 @@ export type RfmSegment = (typeof RFM_SEGMENTS)[number];
  * At Risk 1..2 × 3..4, Can't Lose 1..2 × 5, Hibernating 1..2 × 1..2) with F replaced by FM, and
  * its Hibernating block split so that R = 1 is "Lost", which completes Putler's eleven segments.
  */
-export const RFM_SEGMENT_GRID: Readonly<Record<1 | 2 | 3 | 4 | 5, readonly [RfmSegment, RfmSegment, RfmSegment, RfmSegment, RfmSegment]>> = {
+export const RFM_SEGMENT_GRID: Readonly<
+  Record<1 | 2 | 3 | 4 | 5, readonly [RfmSegment, RfmSegment, RfmSegment, RfmSegment, RfmSegment]>
+> = {
   //   FM = 1                FM = 2                 FM = 3                 FM = 4               FM = 5
-  5: ["New Customers",  "Potential Loyalist", "Potential Loyalist", "Champions",         "Champions"],
-  4: ["Promising",      "Potential Loyalist", "Potential Loyalist", "Loyal Customers",   "Loyal Customers"],
-  3: ["About To Sleep", "About To Sleep",     "Need Attention",     "Loyal Customers",   "Loyal Customers"],
-  2: ["Hibernating",    "Hibernating",        "At Risk",            "At Risk",           "Can't Lose Them"],
-  1: ["Lost",           "Lost",               "At Risk",            "At Risk",           "Can't Lose Them"],
+  5: ["New Customers", "Potential Loyalist", "Potential Loyalist", "Champions", "Champions"],
+  4: ["Promising", "Potential Loyalist", "Potential Loyalist", "Loyal Customers", "Loyal Customers"],
+  3: ["About To Sleep", "About To Sleep", "Need Attention", "Loyal Customers", "Loyal Customers"],
+  2: ["Hibernating", "Hibernating", "At Risk", "At Risk", "Can't Lose Them"],
+  1: ["Lost", "Lost", "At Risk", "At Risk", "Can't Lose Them"],
 };
 
 /**
@@ -56,7 +58,8 @@ export function fmScore(F: number, M: number): number {
 export function rfmSegment(score: { R: number; F: number; M: number }): RfmSegment {
   for (const key of ["R", "F", "M"] as const) {
     const v = score[key];
-    if (!Number.isInteger(v) || v < 1 || v > 5) throw new ArgumentError(`rfmSegment: ${key}=${v} must be an integer in 1..5`);
+    if (!Number.isInteger(v) || v < 1 || v > 5)
+      throw new ArgumentError(`rfmSegment: ${key}=${v} must be an integer in 1..5`);
   }
   const row = RFM_SEGMENT_GRID[score.R as 1 | 2 | 3 | 4 | 5];
   return row[fmScore(score.F, score.M) - 1]!;

@@ -44,15 +44,21 @@ export interface SimulatedBetaGeo {
  * simulateBetaGeo({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, { nCustomers: 3, T: 39, seed: 1 }).frequency;
  * // => [3, 0, 0] (the same for the same seed)
  */
-export function simulateBetaGeo(params: { r: number; alpha: number; a: number; b: number }, options: SimulateBetaGeoOptions): SimulatedBetaGeo {
+export function simulateBetaGeo(
+  params: { r: number; alpha: number; a: number; b: number },
+  options: SimulateBetaGeoOptions,
+): SimulatedBetaGeo {
   const fn = "simulateBetaGeo";
   const { r, alpha, a, b } = params;
   for (const [name, value] of Object.entries({ r, alpha, a, b })) {
-    if (!(Number.isFinite(value) && value > 0)) throw new ArgumentError(`${fn}: ${name}=${value} must be a finite number > 0`);
+    if (!(Number.isFinite(value) && value > 0))
+      throw new ArgumentError(`${fn}: ${name}=${value} must be a finite number > 0`);
   }
   const { nCustomers, T = 52, seed = 0 } = options;
-  if (!Number.isInteger(nCustomers) || nCustomers < 1) throw new ArgumentError(`${fn}: nCustomers=${nCustomers} must be a positive integer`);
-  if (typeof T !== "number" && T.length !== nCustomers) throw new ArgumentError(`${fn}: T has ${T.length} entries, nCustomers=${nCustomers}`);
+  if (!Number.isInteger(nCustomers) || nCustomers < 1)
+    throw new ArgumentError(`${fn}: nCustomers=${nCustomers} must be a positive integer`);
+  if (typeof T !== "number" && T.length !== nCustomers)
+    throw new ArgumentError(`${fn}: T has ${T.length} entries, nCustomers=${nCustomers}`);
   const ages = typeof T === "number" ? new Array<number>(nCustomers).fill(T) : Array.from(T);
   ages.forEach((t, i) => {
     if (!(Number.isFinite(t) && t >= 0)) throw new ArgumentError(`${fn}: T[${i}]=${t} must be a finite number >= 0`);

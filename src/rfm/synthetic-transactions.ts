@@ -47,7 +47,8 @@ export interface SyntheticTransactionsSummary {
 }
 
 /** The header written, the columns of the UCI Online Retail data. */
-export const SYNTHETIC_TRANSACTIONS_HEADER = '"InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country"';
+export const SYNTHETIC_TRANSACTIONS_HEADER =
+  '"InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country"';
 
 const COUNTRIES = ["United Kingdom", "Germany", "France", "EIRE", "Spain", "Netherlands", "Belgium", "Switzerland"];
 const COUNTRY_WEIGHTS = [0.86, 0.035, 0.03, 0.025, 0.015, 0.015, 0.01, 0.01];
@@ -101,7 +102,8 @@ type Settings = Required<SyntheticTransactionsOptions>;
 function checkOptions(options: SyntheticTransactionsOptions): Settings {
   const fn = "writeSyntheticTransactions";
   const { nRows } = options;
-  if (!Number.isInteger(nRows) || nRows < 1) throw new ArgumentError(`${fn}: nRows=${nRows} must be a positive integer`);
+  if (!Number.isInteger(nRows) || nRows < 1)
+    throw new ArgumentError(`${fn}: nRows=${nRows} must be a positive integer`);
   const opts: Settings = {
     nCustomers: Math.max(10, Math.round(nRows / 50)),
     seed: 0,
@@ -115,15 +117,22 @@ function checkOptions(options: SyntheticTransactionsOptions): Settings {
     churn: true,
     ...options,
   };
-  if (!Number.isInteger(opts.nCustomers) || opts.nCustomers < 1) throw new ArgumentError(`${fn}: nCustomers=${opts.nCustomers} must be a positive integer`);
+  if (!Number.isInteger(opts.nCustomers) || opts.nCustomers < 1)
+    throw new ArgumentError(`${fn}: nCustomers=${opts.nCustomers} must be a positive integer`);
   if (!(opts.days >= 1)) throw new ArgumentError(`${fn}: days=${opts.days} must be >= 1`);
-  if (Number.isNaN(Date.parse(`${opts.startDate}T00:00:00Z`))) throw new ArgumentError(`${fn}: startDate=${opts.startDate} is not YYYY-MM-DD`);
+  if (Number.isNaN(Date.parse(`${opts.startDate}T00:00:00Z`)))
+    throw new ArgumentError(`${fn}: startDate=${opts.startDate} is not YYYY-MM-DD`);
   for (const key of ["missingCustomerRate", "cancellationRate", "adjustmentRate", "freeLineRate"] as const) {
     if (!(opts[key] >= 0 && opts[key] <= 1)) throw new ArgumentError(`${fn}: ${key}=${opts[key]} must be in [0, 1]`);
   }
   const change = opts.rateChange;
-  if (change && !(change.fromDay >= 0 && change.share >= 0 && change.share <= 1 && change.factor > 0 && change.factor <= 1)) {
-    throw new ArgumentError(`${fn}: rateChange=${JSON.stringify(change)} needs fromDay >= 0, share in [0, 1] and factor in (0, 1]`);
+  if (
+    change &&
+    !(change.fromDay >= 0 && change.share >= 0 && change.share <= 1 && change.factor > 0 && change.factor <= 1)
+  ) {
+    throw new ArgumentError(
+      `${fn}: rateChange=${JSON.stringify(change)} needs fromDay >= 0, share in [0, 1] and factor in (0, 1]`,
+    );
   }
   return opts;
 }
@@ -142,7 +151,10 @@ interface Habit {
 }
 
 /** Write the header and nRows lines (validated options assumed). */
-async function generate(opts: Settings, write: (text: string) => Promise<void>): Promise<Omit<SyntheticTransactionsSummary, "file" | "bytes">> {
+async function generate(
+  opts: Settings,
+  write: (text: string) => Promise<void>,
+): Promise<Omit<SyntheticTransactionsSummary, "file" | "bytes">> {
   const random = seededRandom(opts.seed);
   const start = Date.parse(`${opts.startDate}T00:00:00Z`);
   const periodMs = opts.days * DAY_MS;
@@ -177,7 +189,12 @@ async function generate(opts: Settings, write: (text: string) => Promise<void>):
     const habit = isGuest ? guest : habits[upperBound(cumulativeRate, random() * totalRate)]!;
     const cancelled = random() < opts.cancellationRate;
     const ms = habit.from + random() * (habit.to - habit.from);
-    const dropped = changeFrom !== null && !isGuest && habit.id < changedBelowId && ms >= changeFrom && thinning() >= opts.rateChange!.factor;
+    const dropped =
+      changeFrom !== null &&
+      !isGuest &&
+      habit.id < changedBelowId &&
+      ms >= changeFrom &&
+      thinning() >= opts.rateChange!.factor;
     const invoiceNo = `${cancelled ? "C" : ""}${invoice++}`;
     const date = formatTimestamp(ms);
     const country = !isGuest && random() < 0.02 ? pick(COUNTRIES, COUNTRY_WEIGHTS, random) : habit.country;
@@ -189,7 +206,8 @@ async function generate(opts: Settings, write: (text: string) => Promise<void>):
       if (cancelled) quantity = -quantity;
       else if (random() < opts.adjustmentRate) quantity = -Math.floor(random() * 5);
       const price = random() < opts.freeLineRate ? 0 : prices[product]!;
-      if (!dropped) chunk += `"${invoiceNo}","${20000 + product}","ITEM ${20000 + product}",${quantity},"${date}",${price},${customer},"${country}"\n`;
+      if (!dropped)
+        chunk += `"${invoiceNo}","${20000 + product}","ITEM ${20000 + product}",${quantity},"${date}",${price},${customer},"${country}"\n`;
     }
     rows += lines;
     if (!dropped) written += lines;

@@ -6,7 +6,14 @@ import { checkTransactionValues, utf8Error } from "./prepare-transactions";
 import { rfmSql, sqlString } from "./sql-files";
 
 /** The columns a transactions CSV must have (others, like StockCode and Description, are ignored). */
-export const TRANSACTION_COLUMNS = ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"] as const;
+export const TRANSACTION_COLUMNS = [
+  "InvoiceNo",
+  "Quantity",
+  "InvoiceDate",
+  "UnitPrice",
+  "CustomerID",
+  "Country",
+] as const;
 
 /** How many header bytes are read to find the first line. */
 const HEADER_PROBE_BYTES = 64 * 1024;
@@ -33,7 +40,11 @@ export function checkTransactionsHeader(file: string): string[] {
     const code = (err as NodeJS.ErrnoException).code;
     throw new DataError(code === "ENOENT" ? "file not found" : `cannot read file (${code})`, { file });
   }
-  const firstLine = head.toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+  const firstLine =
+    head
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)[0] ?? "";
   if (firstLine.trim() === "") throw new DataError("file is empty (no header line)", { file, row: 1 });
   let header: string[];
   try {
@@ -67,7 +78,12 @@ export function checkTransactionsHeader(file: string): string[] {
  *   that do not parse (the message gives how many and the first one with its row and column; the row
  *   is the file line when no quoted field spans lines).
  */
-export async function loadTransactions(connection: DuckDBConnection, file: string, displayName: string = file, options: { now?: Date } = {}): Promise<void> {
+export async function loadTransactions(
+  connection: DuckDBConnection,
+  file: string,
+  displayName: string = file,
+  options: { now?: Date } = {},
+): Promise<void> {
   const header = checkTransactionsHeader(file);
   const source = { file: sqlString(file), columns: varcharColumns(header) };
   const load = rfmSql("load-transactions", source);
@@ -84,7 +100,11 @@ export async function loadTransactions(connection: DuckDBConnection, file: strin
 }
 
 /** Throw a DataError for the earliest unparseable value, with the count of its column's bad values. */
-async function checkParsedValues(connection: DuckDBConnection, source: Record<string, string>, file: string): Promise<void> {
+async function checkParsedValues(
+  connection: DuckDBConnection,
+  source: Record<string, string>,
+  file: string,
+): Promise<void> {
   const reader = await connection.runAndReadAll(rfmSql("validate-transactions"));
   const bad = reader
     .getRowObjectsJS()
@@ -98,7 +118,12 @@ async function checkParsedValues(connection: DuckDBConnection, source: Record<st
       rfmSql("bad-value", { ...source, column: `"${column}"`, record: String(record) }),
     );
     const value = String(text.getRowsJS()[0]?.[0] ?? "");
-    const expected = column === "InvoiceDate" ? "an ISO date like 2011-03-10 16:16:00" : column === "InvoiceNo" ? "a non-empty invoice number" : "a number";
+    const expected =
+      column === "InvoiceDate"
+        ? "an ISO date like 2011-03-10 16:16:00"
+        : column === "InvoiceNo"
+          ? "a non-empty invoice number"
+          : "a number";
     throw new DataError(
       `${nBad} value${nBad === 1 ? "" : "s"} could not be parsed as ${expected}; the first is ${JSON.stringify(value)}`,
       { file, row: record + 2, column },

@@ -51,7 +51,8 @@ export function rfmWarehouseSql(options: RfmWarehouseSqlOptions = {}): string {
   if (!RFM_SQL_DIALECTS.includes(opts.dialect)) {
     throw new ArgumentError(`rfmWarehouseSql: dialect "${opts.dialect}" must be one of ${RFM_SQL_DIALECTS.join(", ")}`);
   }
-  if (!RFM_SQL_TIES.includes(opts.ties)) throw new ArgumentError(`rfmWarehouseSql: ties "${opts.ties}" must be one of ${RFM_SQL_TIES.join(", ")}`);
+  if (!RFM_SQL_TIES.includes(opts.ties))
+    throw new ArgumentError(`rfmWarehouseSql: ties "${opts.ties}" must be one of ${RFM_SQL_TIES.join(", ")}`);
   const body = opts.dialect === "duckdb" ? rfmDuckDbScript(opts.ties) : readVariant(opts.dialect, opts.ties);
   return header(opts.dialect, opts.ties) + body;
 }
@@ -71,7 +72,10 @@ export function rfmDuckDbScript(ties: QuintileTies): string {
       .replace(/\$discount_rate\b/g, double(discountRate))
       // no as-of day in a warehouse: the snapshot is the day after the latest invoice, a plain DATE expression (so
       // the transpiler sees date − date and writes DATEDIFF for Spark)
-      .replace(/COALESCE\(TRY_CAST\(\$as_of AS DATE\), (CAST\(MAX\(invoice_day\) \+ INTERVAL '1' DAY AS DATE\))\)/g, "$1"),
+      .replace(
+        /COALESCE\(TRY_CAST\(\$as_of AS DATE\), (CAST\(MAX\(invoice_day\) \+ INTERVAL '1' DAY AS DATE\))\)/g,
+        "$1",
+      ),
   );
   const scoreOf = (bin: string, value: string): string =>
     ties === "first" ? bin : `MIN(${bin}) OVER (PARTITION BY ${value})`;
@@ -81,19 +85,23 @@ export function rfmDuckDbScript(ties: QuintileTies): string {
     m_score: scoreOf("m_bin", "monetary"),
     segment_case: segmentCase(),
   });
-  return [
-    rfmSql("clean-transactions").trim(),
-    rfmSql("cleaning-funnel").trim(),
-    `CREATE VIEW customer_features AS\n${features};`,
-    scores.trim(),
-  ].join("\n\n") + "\n";
+  return (
+    [
+      rfmSql("clean-transactions").trim(),
+      rfmSql("cleaning-funnel").trim(),
+      `CREATE VIEW customer_features AS\n${features};`,
+      scores.trim(),
+    ].join("\n\n") + "\n"
+  );
 }
 
 /** `CASE WHEN r_score = 5 AND fm_score = 1 THEN 'New Customers' … END`, from {@link RFM_SEGMENT_GRID}. */
 function segmentCase(): string {
   const whens: string[] = [];
   for (const r of [5, 4, 3, 2, 1] as const) {
-    RFM_SEGMENT_GRID[r].forEach((name, i) => whens.push(`    WHEN r_score = ${r} AND fm_score = ${i + 1} THEN ${sqlString(name)}`));
+    RFM_SEGMENT_GRID[r].forEach((name, i) =>
+      whens.push(`    WHEN r_score = ${r} AND fm_score = ${i + 1} THEN ${sqlString(name)}`),
+    );
   }
   return ["CASE", ...whens, "  END"].join("\n");
 }
@@ -118,7 +126,9 @@ function readVariant(dialect: Exclude<RfmSqlDialect, "duckdb">, ties: QuintileTi
   ];
   const found = candidates.find((p) => fs.existsSync(p));
   if (found === undefined) {
-    throw new Error(`rfmWarehouseSql: the ${dialect} script ${file} has not been generated (run node scripts/setup.mjs)`);
+    throw new Error(
+      `rfmWarehouseSql: the ${dialect} script ${file} has not been generated (run node scripts/setup.mjs)`,
+    );
   }
   return fs.readFileSync(found, "utf8");
 }

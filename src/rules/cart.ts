@@ -48,7 +48,12 @@ interface Candidate {
  * @returns the tree (counts are those of the training rows) and `correctByLeaves[L − 1]`, the training rows in
  *   their own segment when the growth had L leaves (best-first growth makes each smaller tree a prefix of it).
  */
-export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, options: CartOptions): { tree: RuleTree; correctByLeaves: number[] } {
+export function cartTree(
+  X: Matrix,
+  labels: ArrayLike<number>,
+  k: number,
+  options: CartOptions,
+): { tree: RuleTree; correctByLeaves: number[] } {
   const side = new Uint8Array(X.length);
   let serial = 0;
   const make = (features: SortedFeature[], depth: number): Candidate => {
@@ -89,7 +94,9 @@ export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, option
     tree = replace(tree, parent.node, split);
     leaves.splice(pick, 1, l, r);
     const correct = (node: RuleTree): number => (node as { correct: number }).correct;
-    correctByLeaves.push(correctByLeaves[correctByLeaves.length - 1]! - correct(parent.node) + correct(l.node) + correct(r.node));
+    correctByLeaves.push(
+      correctByLeaves[correctByLeaves.length - 1]! - correct(parent.node) + correct(l.node) + correct(r.node),
+    );
   }
   return { tree, correctByLeaves };
 }
@@ -98,7 +105,11 @@ export function cartTree(X: Matrix, labels: ArrayLike<number>, k: number, option
  * The Gini split of one node with the largest decrease of n · Gini (ties: lowest feature, then lowest
  * threshold), or null when no split keeps `minLeafSize` rows on each side. Assumes validated input.
  */
-function bestGiniSplit(features: SortedFeature[], counts: Int32Array, minLeafSize: number): { feature: number; threshold: number; gain: number } | null {
+function bestGiniSplit(
+  features: SortedFeature[],
+  counts: Int32Array,
+  minLeafSize: number,
+): { feature: number; threshold: number; gain: number } | null {
   const k = counts.length;
   const m = features[0]!.rows.length;
   let squares = 0;

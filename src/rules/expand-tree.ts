@@ -35,7 +35,14 @@ interface LeafSplit {
  * @returns the expanded tree (a new object; counts filled) and `correctByLeaves`: the training rows in their
  *   own segment after each step, starting with the given tree's leaf count.
  */
-export function expandTree(tree: RuleTree, X: Matrix, labels: ArrayLike<number>, centroids: Matrix, maxLeaves: number, minLeafSize: number): { tree: RuleTree; correctByLeaves: { leaves: number; correct: number }[] } {
+export function expandTree(
+  tree: RuleTree,
+  X: Matrix,
+  labels: ArrayLike<number>,
+  centroids: Matrix,
+  maxLeaves: number,
+  minLeafSize: number,
+): { tree: RuleTree; correctByLeaves: { leaves: number; correct: number }[] } {
   const root = structuredClone(tree);
   let leaves = treeLeaves(root);
   let correct = leaves.reduce((s, leaf) => s + leaf.correct, 0);
@@ -46,8 +53,12 @@ export function expandTree(tree: RuleTree, X: Matrix, labels: ArrayLike<number>,
   const columns = toColumns(X);
   const sorted = sortFeatures(columns, labels);
   const leafOf = leafIndices(root, X);
-  const rowsOf = new Map<RuleLeaf, SortedFeature[]>(leaves.map((leaf, l) => [leaf, distribute(sorted, leafOf, l, leaf.count)]));
-  const splitOf = new Map<RuleLeaf, LeafSplit | null>(leaves.map((leaf) => [leaf, bestLeafSplit(leaf, rowsOf.get(leaf)!, columns, centroids, k, minLeafSize)]));
+  const rowsOf = new Map<RuleLeaf, SortedFeature[]>(
+    leaves.map((leaf, l) => [leaf, distribute(sorted, leafOf, l, leaf.count)]),
+  );
+  const splitOf = new Map<RuleLeaf, LeafSplit | null>(
+    leaves.map((leaf) => [leaf, bestLeafSplit(leaf, rowsOf.get(leaf)!, columns, centroids, k, minLeafSize)]),
+  );
   const side = new Uint8Array(X.length);
   while (leaves.length < maxLeaves) {
     let pick: RuleLeaf | null = null;
@@ -68,7 +79,10 @@ export function expandTree(tree: RuleTree, X: Matrix, labels: ArrayLike<number>,
     delete node.segment;
     delete node.correct;
     Object.assign(node, { feature: split.feature, threshold: split.threshold, left: split.left, right: split.right });
-    for (const [child, childRows] of [[split.left, leftRows], [split.right, rightRows]] as const) {
+    for (const [child, childRows] of [
+      [split.left, leftRows],
+      [split.right, rightRows],
+    ] as const) {
       rowsOf.set(child, childRows);
       splitOf.set(child, bestLeafSplit(child, childRows, columns, centroids, k, minLeafSize));
     }
@@ -89,7 +103,14 @@ export function expandTree(tree: RuleTree, X: Matrix, labels: ArrayLike<number>,
  * the Σ‖x_i‖² part is the same for the leaf and its two children, so only `|R| ‖μ‖² − 2 μ·S` is compared, with
  * S summed incrementally along each feature's order (sorted-prefix sums).
  */
-function bestLeafSplit(leaf: RuleLeaf, rows: SortedFeature[], columns: Float64Array[], centroids: Matrix, k: number, minLeafSize: number): LeafSplit | null {
+function bestLeafSplit(
+  leaf: RuleLeaf,
+  rows: SortedFeature[],
+  columns: Float64Array[],
+  centroids: Matrix,
+  k: number,
+  minLeafSize: number,
+): LeafSplit | null {
   const m = rows[0]!.rows.length;
   if (m < 2 * minLeafSize) return null;
   const d = columns.length;

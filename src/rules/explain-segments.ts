@@ -63,21 +63,28 @@ export interface SegmentExplanation {
 export function explainSegments(X: Matrix, labels: number[], options: ExplainOptions = {}): SegmentExplanation {
   const fn = "explainSegments";
   const { nSamples, nFeatures } = checkMatrix(X, fn);
-  if (!Array.isArray(labels) && !ArrayBuffer.isView(labels)) throw new ArgumentError(`${fn}: labels must be an array of segment numbers`);
-  if (labels.length !== nSamples) throw new ArgumentError(`${fn}: labels has length ${labels.length}, X has ${nSamples} rows`);
+  if (!Array.isArray(labels) && !ArrayBuffer.isView(labels))
+    throw new ArgumentError(`${fn}: labels must be an array of segment numbers`);
+  if (labels.length !== nSamples)
+    throw new ArgumentError(`${fn}: labels has length ${labels.length}, X has ${nSamples} rows`);
   const method = options.method ?? "imm";
-  if (method !== "imm" && method !== "cart") throw new ArgumentError(`${fn}: method "${String(method)}" must be "imm" or "cart"`);
+  if (method !== "imm" && method !== "cart")
+    throw new ArgumentError(`${fn}: method "${String(method)}" must be "imm" or "cart"`);
   let maxLabel = -1;
   for (let i = 0; i < nSamples; i++) {
     const l = labels[i]!;
-    if (!Number.isInteger(l) || l < 0) throw new ArgumentError(`${fn}: labels[${i}] = ${l} is not a segment number (an integer >= 0)`);
+    if (!Number.isInteger(l) || l < 0)
+      throw new ArgumentError(`${fn}: labels[${i}] = ${l} is not a segment number (an integer >= 0)`);
     if (l > maxLabel) maxLabel = l;
   }
   const k = options.centroids ? options.centroids.length : maxLabel + 1;
   if (maxLabel >= k) throw new ArgumentError(`${fn}: labels has segment ${maxLabel}, centroids has only ${k} rows`);
-  if (new Set(labels).size < 2) throw new ArgumentError(`${fn}: labels has one segment only (${labels[0]}); rules need at least two`);
+  if (new Set(labels).size < 2)
+    throw new ArgumentError(`${fn}: labels has one segment only (${labels[0]}); rules need at least two`);
   if (options.featureNames && options.featureNames.length !== nFeatures) {
-    throw new ArgumentError(`${fn}: featureNames has ${options.featureNames.length} names, X has ${nFeatures} features`);
+    throw new ArgumentError(
+      `${fn}: featureNames has ${options.featureNames.length} names, X has ${nFeatures} features`,
+    );
   }
   const opts = {
     method,
@@ -85,15 +92,21 @@ export function explainSegments(X: Matrix, labels: number[], options: ExplainOpt
     maxDepth: options.maxDepth ?? Infinity,
     minLeafSize: options.minLeafSize ?? 1,
   };
-  if (!Number.isInteger(opts.maxLeaves) || opts.maxLeaves < 2) throw new ArgumentError(`${fn}: maxLeaves=${opts.maxLeaves} must be an integer >= 2`);
-  if (!(opts.maxDepth >= 1) || (opts.maxDepth !== Infinity && !Number.isInteger(opts.maxDepth))) throw new ArgumentError(`${fn}: maxDepth=${opts.maxDepth} must be an integer >= 1`);
-  if (!Number.isInteger(opts.minLeafSize) || opts.minLeafSize < 1) throw new ArgumentError(`${fn}: minLeafSize=${opts.minLeafSize} must be an integer >= 1`);
+  if (!Number.isInteger(opts.maxLeaves) || opts.maxLeaves < 2)
+    throw new ArgumentError(`${fn}: maxLeaves=${opts.maxLeaves} must be an integer >= 2`);
+  if (!(opts.maxDepth >= 1) || (opts.maxDepth !== Infinity && !Number.isInteger(opts.maxDepth)))
+    throw new ArgumentError(`${fn}: maxDepth=${opts.maxDepth} must be an integer >= 1`);
+  if (!Number.isInteger(opts.minLeafSize) || opts.minLeafSize < 1)
+    throw new ArgumentError(`${fn}: minLeafSize=${opts.minLeafSize} must be an integer >= 1`);
 
   let tree: RuleTree;
   let fidelityByLeaves: { leaves: number; fidelity: number }[] | undefined;
   switch (method) {
     case "imm": {
-      if (opts.maxLeaves < k) throw new ArgumentError(`${fn}: imm needs one leaf per segment (k=${k}), maxLeaves=${opts.maxLeaves}; use method "cart" for fewer leaves`);
+      if (opts.maxLeaves < k)
+        throw new ArgumentError(
+          `${fn}: imm needs one leaf per segment (k=${k}), maxLeaves=${opts.maxLeaves}; use method "cart" for fewer leaves`,
+        );
       const centroids = options.centroids ?? segmentMeans(X, labels, k, fn);
       checkCentroids(centroids, k, nFeatures, fn);
       tree = immTree(X, labels, centroids);
@@ -107,7 +120,9 @@ export function explainSegments(X: Matrix, labels: number[], options: ExplainOpt
     case "cart": {
       const grown = cartTree(X, labels, k, opts);
       tree = grown.tree;
-      fidelityByLeaves = grown.correctByLeaves.map((correct, i) => ({ leaves: i + 1, fidelity: correct / nSamples })).slice(1);
+      fidelityByLeaves = grown.correctByLeaves
+        .map((correct, i) => ({ leaves: i + 1, fidelity: correct / nSamples }))
+        .slice(1);
       break;
     }
     default: {
@@ -139,14 +154,18 @@ function segmentMeans(X: Matrix, labels: number[], k: number, fn: string): Matri
     for (let j = 0; j < d; j++) s[j]! += row[j]!;
   });
   const empty = sizes.findIndex((n) => n === 0);
-  if (empty >= 0) throw new ArgumentError(`${fn}: segment ${empty} has no rows (labels use 0..${k - 1}); pass centroids or renumber the segments`);
+  if (empty >= 0)
+    throw new ArgumentError(
+      `${fn}: segment ${empty} has no rows (labels use 0..${k - 1}); pass centroids or renumber the segments`,
+    );
   return sums.map((s, c) => s.map((v) => v / sizes[c]!));
 }
 
 function checkCentroids(centroids: Matrix, k: number, d: number, fn: string): void {
   if (centroids.length !== k) throw new ArgumentError(`${fn}: centroids has ${centroids.length} rows, expected k=${k}`);
   centroids.forEach((c, i) => {
-    if (!Array.isArray(c) || c.length !== d) throw new ArgumentError(`${fn}: centroids[${i}] has ${c?.length} values, X has ${d} features`);
+    if (!Array.isArray(c) || c.length !== d)
+      throw new ArgumentError(`${fn}: centroids[${i}] has ${c?.length} values, X has ${d} features`);
     c.forEach((v, j) => {
       if (!Number.isFinite(v)) throw new ArgumentError(`${fn}: centroids[${i}][${j}] = ${v} is not a finite number`);
     });

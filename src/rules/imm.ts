@@ -54,7 +54,12 @@ export interface ImmCut {
 export function immTree(X: Matrix, labels: ArrayLike<number>, centroids: Matrix): RuleTree {
   const features = sortFeatures(toColumns(X), labels);
   const side = new Uint8Array(X.length);
-  return grow(features, centroids, centroids.map((_, c) => c), side);
+  return grow(
+    features,
+    centroids,
+    centroids.map((_, c) => c),
+    side,
+  );
 }
 
 function grow(features: SortedFeature[], centroids: Matrix, centres: number[], side: Uint8Array): RuleTree {
@@ -62,7 +67,9 @@ function grow(features: SortedFeature[], centroids: Matrix, centres: number[], s
   if (centres.length === 1) return { segment: centres[0]!, count: m, correct: m };
   const cut = bestImmCut(features, centroids, centres);
   if (cut === null) {
-    throw new ArgumentError(`explainSegments: centres ${centres.join(", ")} coincide on every feature; no threshold cut can separate them`);
+    throw new ArgumentError(
+      `explainSegments: centres ${centres.join(", ")} coincide on every feature; no threshold cut can separate them`,
+    );
   }
   const { feature, threshold } = cut;
   const centreLeft = centroids.map((c) => c[feature]! <= threshold);
@@ -71,7 +78,8 @@ function grow(features: SortedFeature[], centroids: Matrix, centres: number[], s
   let nRight = 0;
   for (let t = 0; t < m; t++) {
     const goesLeft = values[t]! <= threshold;
-    if (goesLeft !== centreLeft[labels[t]!]) side[rows[t]!] = 2; // a mistake: dropped from the subtree
+    if (goesLeft !== centreLeft[labels[t]!])
+      side[rows[t]!] = 2; // a mistake: dropped from the subtree
     else if (goesLeft) {
       side[rows[t]!] = 0;
       nLeft++;
@@ -83,7 +91,10 @@ function grow(features: SortedFeature[], centroids: Matrix, centres: number[], s
   const leftCentres = centres.filter((c) => centreLeft[c]);
   const rightCentres = centres.filter((c) => !centreLeft[c]);
   // A child with one centre is a leaf: its rows need no sorted copy (counts are redone by countTree).
-  const { left, right } = splitSorted(features, side, nLeft, nRight, { left: leftCentres.length > 1, right: rightCentres.length > 1 });
+  const { left, right } = splitSorted(features, side, nLeft, nRight, {
+    left: leftCentres.length > 1,
+    right: rightCentres.length > 1,
+  });
   return {
     feature,
     threshold,

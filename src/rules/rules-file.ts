@@ -49,7 +49,13 @@ export interface RulesFile {
  * @param features - the column names of X.
  * @param names - segment number → name.
  */
-export function explainRun(X: Matrix, labels: number[], centroids: Matrix, features: string[], names: Map<number, string>): RulesFile | null {
+export function explainRun(
+  X: Matrix,
+  labels: number[],
+  centroids: Matrix,
+  features: string[],
+  names: Map<number, string>,
+): RulesFile | null {
   const k = centroids.length;
   if (k < 2 || new Set(labels).size < 2) return null;
   let imm: SegmentExplanation;
@@ -74,7 +80,12 @@ export function explainRun(X: Matrix, labels: number[], centroids: Matrix, featu
       text: r.text,
       count: r.count,
       purity: r.purity,
-      conditions: r.conditions.map((c) => ({ feature: features[c.feature]!, column: c.feature, op: c.op, threshold: c.threshold })),
+      conditions: r.conditions.map((c) => ({
+        feature: features[c.feature]!,
+        column: c.feature,
+        op: c.op,
+        threshold: c.threshold,
+      })),
     })),
     fidelity: imm.fidelity,
     mistakes: imm.mistakes,
@@ -102,10 +113,17 @@ export function readRulesFile(file: string, nColumns: number): RulesFile {
   } catch {
     throw new DataError("not a JSON file (expected a rules.json written by `segment run`)", { file });
   }
-  if (json?.format !== RULES_FORMAT) throw new DataError(`not a rules file (format is not "${RULES_FORMAT}")`, { file });
-  if (json.version !== RULES_VERSION) throw new DataError(`rules version ${json.version} is not supported (this tool reads version ${RULES_VERSION})`, { file });
+  if (json?.format !== RULES_FORMAT)
+    throw new DataError(`not a rules file (format is not "${RULES_FORMAT}")`, { file });
+  if (json.version !== RULES_VERSION)
+    throw new DataError(`rules version ${json.version} is not supported (this tool reads version ${RULES_VERSION})`, {
+      file,
+    });
   if (!Array.isArray(json.features) || json.features.length !== nColumns) {
-    throw new DataError(`rules.json has ${json.features?.length} columns, the model ${nColumns}: they come from different runs`, { file });
+    throw new DataError(
+      `rules.json has ${json.features?.length} columns, the model ${nColumns}: they come from different runs`,
+      { file },
+    );
   }
   try {
     checkTree(json.tree as RuleTree, nColumns, "rules.json");

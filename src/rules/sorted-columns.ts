@@ -97,7 +97,13 @@ export function sortFeatures(columns: Float64Array[], labels: ArrayLike<number>)
  * @param nRight - rows going right.
  * @param build - which children to build (default both); an unbuilt child gets empty arrays.
  */
-export function splitSorted(features: SortedFeature[], side: Uint8Array, nLeft: number, nRight: number, build: { left: boolean; right: boolean } = { left: true, right: true }): { left: SortedFeature[]; right: SortedFeature[] } {
+export function splitSorted(
+  features: SortedFeature[],
+  side: Uint8Array,
+  nLeft: number,
+  nRight: number,
+  build: { left: boolean; right: boolean } = { left: true, right: true },
+): { left: SortedFeature[]; right: SortedFeature[] } {
   const left: SortedFeature[] = [];
   const right: SortedFeature[] = [];
   // A child that will not be swept (e.g. an IMM leaf) gets empty arrays: its rows are dropped here.

@@ -99,7 +99,8 @@ export function checkTree(tree: RuleTree, nFeatures: number, fn: string): void {
   const walk = (node: RuleTree, path: string): void => {
     if (node === null || typeof node !== "object") throw new ArgumentError(`${fn}: tree node ${path} is not an object`);
     if (isLeaf(node)) {
-      if (!Number.isInteger(node.segment) || node.segment < 0) throw new ArgumentError(`${fn}: leaf ${path} has segment ${node.segment}, not a segment number`);
+      if (!Number.isInteger(node.segment) || node.segment < 0)
+        throw new ArgumentError(`${fn}: leaf ${path} has segment ${node.segment}, not a segment number`);
       return;
     }
     const s = node as RuleSplit;

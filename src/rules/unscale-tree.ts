@@ -25,9 +25,11 @@ export interface ScalerLike {
  */
 export function unscaleTree(tree: RuleTree, scaler: ScalerLike): RuleTree {
   const { center, scale } = scaler;
-  if (center.length !== scale.length) throw new ArgumentError(`unscaleTree: center has ${center.length} values, scale ${scale.length}`);
+  if (center.length !== scale.length)
+    throw new ArgumentError(`unscaleTree: center has ${center.length} values, scale ${scale.length}`);
   scale.forEach((s, j) => {
-    if (!(s > 0) || !Number.isFinite(s)) throw new ArgumentError(`unscaleTree: scale[${j}] = ${s} must be a positive number`);
+    if (!(s > 0) || !Number.isFinite(s))
+      throw new ArgumentError(`unscaleTree: scale[${j}] = ${s} must be a positive number`);
   });
   const convert = (node: RuleTree): RuleTree => {
     if (isLeaf(node)) return { ...node };

@@ -83,7 +83,8 @@ export function countCategories(values: Iterable<string | number>): Map<string, 
 function toMap(counts: CategoryCounts, name: string, fn: string): Map<string, number> {
   const entries = counts instanceof Map ? [...counts.entries()] : Object.entries(counts as Record<string, number>);
   for (const [category, count] of entries) {
-    if (!(Number.isFinite(count) && count >= 0)) throw new ArgumentError(`${fn}: ${name}[${JSON.stringify(category)}]=${count} must be a finite count >= 0`);
+    if (!(Number.isFinite(count) && count >= 0))
+      throw new ArgumentError(`${fn}: ${name}[${JSON.stringify(category)}]=${count} must be a finite count >= 0`);
   }
   return new Map(entries);
 }

@@ -72,8 +72,10 @@ export async function driftExperiment(options: DriftExperimentOptions = {}): Pro
     bins = 10,
   } = options;
   if (seeds.length === 0) throw new ArgumentError("driftExperiment: seeds is empty");
-  if (!Number.isInteger(windowDays) || windowDays < 7) throw new ArgumentError(`driftExperiment: windowDays=${windowDays} must be an integer >= 7`);
-  const day = (offset: number) => new Date(Date.parse(`${START}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
+  if (!Number.isInteger(windowDays) || windowDays < 7)
+    throw new ArgumentError(`driftExperiment: windowDays=${windowDays} must be an integer >= 7`);
+  const day = (offset: number) =>
+    new Date(Date.parse(`${START}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
   const middle = day(windowDays);
   const end = day(2 * windowDays);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "drift-experiment-"));
@@ -94,7 +96,9 @@ export async function driftExperiment(options: DriftExperimentOptions = {}): Pro
       const second = (await rfmFeatures(file, { since: middle, asOf: end })).customers;
       fs.rmSync(file);
       const fit = clusterRfm(first, { k, seed });
-      const drift = computeDrift(snapshot(first, fit.labels), snapshot(second, assignRfmClusters(fit, second)), { bins });
+      const drift = computeDrift(snapshot(first, fit.labels), snapshot(second, assignRfmClusters(fit, second)), {
+        bins,
+      });
       const psiOf = (name: string) => drift.features.find((f) => f.name === name)!.psi;
       const { matched, stayed, segments, counts } = drift.migration;
       let down = 0;

@@ -68,41 +68,70 @@ const defaults = { bins: 10, epsilon: 1e-4 };
  * );
  * d.verdict; // => "stable"
  */
-export function computeDrift(reference: DriftSnapshot, current: DriftSnapshot, options: DriftOptions = {}): DriftResult {
+export function computeDrift(
+  reference: DriftSnapshot,
+  current: DriftSnapshot,
+  options: DriftOptions = {},
+): DriftResult {
   const opts = { ...defaults, ...options };
   checkSnapshot(reference, "reference");
   checkSnapshot(current, "current");
   const numericNames = Object.keys(reference.numeric);
   const categoricalNames = Object.keys(reference.categorical ?? {});
   const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-  if (!sameNames(numericNames, Object.keys(current.numeric)) || !sameNames(categoricalNames, Object.keys(current.categorical ?? {}))) {
-    throw new ArgumentError(`computeDrift: reference features [${[...numericNames, ...categoricalNames].join(", ")}] differ from current [${[...Object.keys(current.numeric), ...Object.keys(current.categorical ?? {})].join(", ")}]`);
+  if (
+    !sameNames(numericNames, Object.keys(current.numeric)) ||
+    !sameNames(categoricalNames, Object.keys(current.categorical ?? {}))
+  ) {
+    throw new ArgumentError(
+      `computeDrift: reference features [${[...numericNames, ...categoricalNames].join(", ")}] differ from current [${[...Object.keys(current.numeric), ...Object.keys(current.categorical ?? {})].join(", ")}]`,
+    );
   }
   const features: FeatureDrift[] = [
     ...numericNames.map((name): FeatureDrift => {
-      const r = populationStabilityIndex(reference.numeric[name]!, current.numeric[name]!, { bins: opts.bins, epsilon: opts.epsilon });
+      const r = populationStabilityIndex(reference.numeric[name]!, current.numeric[name]!, {
+        bins: opts.bins,
+        epsilon: opts.epsilon,
+      });
       return { name, kind: "numeric", psi: r.psi, band: r.band, bins: r.bins };
     }),
     ...categoricalNames.map((name): FeatureDrift => {
-      const r = categoricalStabilityIndex(countCategories(reference.categorical![name]!), countCategories(current.categorical![name]!), { epsilon: opts.epsilon });
+      const r = categoricalStabilityIndex(
+        countCategories(reference.categorical![name]!),
+        countCategories(current.categorical![name]!),
+        { epsilon: opts.epsilon },
+      );
       return { name, kind: "categorical", psi: r.psi, band: r.band, categories: r.categories };
     }),
   ];
 
-  const known = opts.segments ?? [...new Set([...reference.labels, ...current.labels])].sort((a, b) => a - b).map((segment) => ({ segment, name: `segment ${segment}` }));
+  const known =
+    opts.segments ??
+    [...new Set([...reference.labels, ...current.labels])]
+      .sort((a, b) => a - b)
+      .map((segment) => ({ segment, name: `segment ${segment}` }));
   const nameOf = new Map(known.map((s) => [s.segment, s.name]));
   const countLabels = (labels: readonly number[]) => {
     const counts = new Map<number, number>(known.map((s) => [s.segment, 0]));
     for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
     return new Map([...counts].map(([segment, n]) => [String(segment), n]));
   };
-  const shares = categoricalStabilityIndex(countLabels(reference.labels), countLabels(current.labels), { epsilon: opts.epsilon });
+  const shares = categoricalStabilityIndex(countLabels(reference.labels), countLabels(current.labels), {
+    epsilon: opts.epsilon,
+  });
   const segments = {
     psi: shares.psi,
     band: shares.band,
-    shares: shares.categories.map((c) => ({ ...c, segment: Number(c.category), name: nameOf.get(Number(c.category)) ?? `segment ${c.category}` })),
+    shares: shares.categories.map((c) => ({
+      ...c,
+      segment: Number(c.category),
+      name: nameOf.get(Number(c.category)) ?? `segment ${c.category}`,
+    })),
   };
-  const migration = segmentMigration({ ids: reference.ids, labels: reference.labels }, { ids: current.ids, labels: current.labels });
+  const migration = segmentMigration(
+    { ids: reference.ids, labels: reference.labels },
+    { ids: current.ids, labels: current.labels },
+  );
   const verdict = worstBand([...features.map((f) => f.band), segments.band]);
   return {
     rows: { reference: reference.ids.length, current: current.ids.length },
@@ -110,12 +139,18 @@ export function computeDrift(reference: DriftSnapshot, current: DriftSnapshot, o
     segments,
     migration,
     verdict,
-    explanation: explainVerdict(verdict, [...features.map((f) => ({ name: f.name, psi: f.psi, band: f.band })), { name: "segment shares", psi: segments.psi, band: segments.band }]),
+    explanation: explainVerdict(verdict, [
+      ...features.map((f) => ({ name: f.name, psi: f.psi, band: f.band })),
+      { name: "segment shares", psi: segments.psi, band: segments.band },
+    ]),
   };
 }
 
 /** The verdict in one or two sentences, naming what reached the verdict's band, worst first. */
-export function explainVerdict(verdict: StabilityBand, items: readonly { name: string; psi: number; band: StabilityBand }[]): string {
+export function explainVerdict(
+  verdict: StabilityBand,
+  items: readonly { name: string; psi: number; band: StabilityBand }[],
+): string {
   const named = items
     .filter((i) => i.band === verdict)
     .sort((a, b) => b.psi - a.psi)
@@ -139,8 +174,10 @@ export function explainVerdict(verdict: StabilityBand, items: readonly { name: s
 function checkSnapshot(s: DriftSnapshot, name: string): void {
   const n = s.ids.length;
   if (n === 0) throw new ArgumentError(`computeDrift: ${name} has no customers`);
-  if (s.labels.length !== n) throw new ArgumentError(`computeDrift: ${name} has ${n} ids and ${s.labels.length} labels`);
+  if (s.labels.length !== n)
+    throw new ArgumentError(`computeDrift: ${name} has ${n} ids and ${s.labels.length} labels`);
   for (const [column, values] of [...Object.entries(s.numeric), ...Object.entries(s.categorical ?? {})]) {
-    if (values.length !== n) throw new ArgumentError(`computeDrift: ${name} column "${column}" has ${values.length} values for ${n} ids`);
+    if (values.length !== n)
+      throw new ArgumentError(`computeDrift: ${name} column "${column}" has ${values.length} values for ${n} ids`);
   }
 }

@@ -36,10 +36,15 @@ export interface SegmentMigration<L extends string | number = number> {
  * m.left;    // => [0, 1]   ("c" left segment 1)
  * m.entered; // => [0, 1]   ("d" entered segment 1)
  */
-export function segmentMigration<L extends string | number>(before: SegmentSnapshot<L>, after: SegmentSnapshot<L>): SegmentMigration<L> {
+export function segmentMigration<L extends string | number>(
+  before: SegmentSnapshot<L>,
+  after: SegmentSnapshot<L>,
+): SegmentMigration<L> {
   checkLengths(before, "before");
   checkLengths(after, "after");
-  const segments = [...new Set<L>(before.labels), ...new Set<L>(after.labels)].filter((s, i, all) => all.indexOf(s) === i).sort(compareLabels);
+  const segments = [...new Set<L>(before.labels), ...new Set<L>(after.labels)]
+    .filter((s, i, all) => all.indexOf(s) === i)
+    .sort(compareLabels);
   const index = new Map<L, number>(segments.map((s, i) => [s, i]));
   const k = segments.length;
   const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -48,7 +53,8 @@ export function segmentMigration<L extends string | number>(before: SegmentSnaps
   // One hash map, of the IDs before (ID → row); the IDs after are looked up in it.
   const rowBefore = new Map<string, number>();
   before.ids.forEach((id, i) => {
-    if (rowBefore.has(id)) throw new ArgumentError(`segmentMigration: before.ids[${i}]=${JSON.stringify(id)} repeats an earlier ID`);
+    if (rowBefore.has(id))
+      throw new ArgumentError(`segmentMigration: before.ids[${i}]=${JSON.stringify(id)} repeats an earlier ID`);
     rowBefore.set(id, i);
   });
   const matchedBefore = new Uint8Array(before.ids.length);
@@ -59,12 +65,14 @@ export function segmentMigration<L extends string | number>(before: SegmentSnaps
     const i = rowBefore.get(id);
     const to = index.get(after.labels[j]!)!;
     if (i === undefined) {
-      if (newIds.has(id)) throw new ArgumentError(`segmentMigration: after.ids[${j}]=${JSON.stringify(id)} repeats an earlier ID`);
+      if (newIds.has(id))
+        throw new ArgumentError(`segmentMigration: after.ids[${j}]=${JSON.stringify(id)} repeats an earlier ID`);
       newIds.add(id);
       entered[to]! += 1;
       return;
     }
-    if (matchedBefore[i]) throw new ArgumentError(`segmentMigration: after.ids[${j}]=${JSON.stringify(id)} repeats an earlier ID`);
+    if (matchedBefore[i])
+      throw new ArgumentError(`segmentMigration: after.ids[${j}]=${JSON.stringify(id)} repeats an earlier ID`);
     matchedBefore[i] = 1;
     const from = index.get(before.labels[i]!)!;
     counts[from]![to]! += 1;
@@ -79,7 +87,9 @@ export function segmentMigration<L extends string | number>(before: SegmentSnaps
 
 function checkLengths<L extends string | number>(snapshot: SegmentSnapshot<L>, name: string): void {
   if (snapshot.ids.length !== snapshot.labels.length) {
-    throw new ArgumentError(`segmentMigration: ${name} has ${snapshot.ids.length} ids and ${snapshot.labels.length} labels`);
+    throw new ArgumentError(
+      `segmentMigration: ${name} has ${snapshot.ids.length} ids and ${snapshot.labels.length} labels`,
+    );
   }
 }
 

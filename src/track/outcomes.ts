@@ -73,16 +73,21 @@ export async function segmentOutcomes<L extends string | number>(
 ): Promise<SegmentOutcomes<L>> {
   const fn = "segmentOutcomes";
   const { snapshotDate, horizonDays = 90 } = options;
-  if (typeof snapshotDate !== "string" || snapshotDate === "") throw new ArgumentError(`${fn}: snapshotDate is required (YYYY-MM-DD)`);
+  if (typeof snapshotDate !== "string" || snapshotDate === "")
+    throw new ArgumentError(`${fn}: snapshotDate is required (YYYY-MM-DD)`);
   checkDay(snapshotDate, `${fn}: snapshotDate`);
-  if (!Number.isInteger(horizonDays) || horizonDays < 1) throw new ArgumentError(`${fn}: horizonDays=${horizonDays} must be an integer >= 1`);
-  if (segments.ids.length !== segments.labels.length) throw new ArgumentError(`${fn}: ${segments.ids.length} ids but ${segments.labels.length} labels`);
+  if (!Number.isInteger(horizonDays) || horizonDays < 1)
+    throw new ArgumentError(`${fn}: horizonDays=${horizonDays} must be an integer >= 1`);
+  if (segments.ids.length !== segments.labels.length)
+    throw new ArgumentError(`${fn}: ${segments.ids.length} ids but ${segments.labels.length} labels`);
   const seen = new Set<string>();
   segments.ids.forEach((id, i) => {
     if (seen.has(id)) throw new ArgumentError(`${fn}: ids[${i}]=${JSON.stringify(id)} repeats an earlier ID`);
     seen.add(id);
   });
-  return withTransactions(file, options, (connection) => computeOutcomes(connection, segments, snapshotDate, horizonDays));
+  return withTransactions(file, options, (connection) =>
+    computeOutcomes(connection, segments, snapshotDate, horizonDays),
+  );
 }
 
 /** Outcomes on a connection where the transactions are loaded (validated arguments assumed). */
@@ -104,7 +109,11 @@ async function computeOutcomes<L extends string | number>(
   await connection.run(rfmSql("customer-outcomes"), { snapshot: snapshotDate, horizon_days: horizonDays });
 
   const perCustomer = new Map<string, CustomerOutcome<L>>();
-  const rows = (await connection.runAndReadAll("SELECT customer_id, segment, orders, CAST(revenue AS DOUBLE) AS revenue, retained FROM customer_outcomes")).getRowObjectsJS();
+  const rows = (
+    await connection.runAndReadAll(
+      "SELECT customer_id, segment, orders, CAST(revenue AS DOUBLE) AS revenue, retained FROM customer_outcomes",
+    )
+  ).getRowObjectsJS();
   for (const row of rows) {
     const orders = Number(row["orders"]);
     const revenue = Number(row["revenue"]);

@@ -56,18 +56,28 @@ const defaults: Required<PsiOptions> = { bins: 10, epsilon: 1e-4 };
  * populationStabilityIndex([1, 2, 3, 4], [1, 2, 3, 4], { bins: 2 }).psi; // => 0
  * populationStabilityIndex([1, 2, 3, 4], [3, 4, 4, 4], { bins: 2 }).psi; // => 0.4999·ln 5000 + 0.5·ln 2 = 4.6043…
  */
-export function populationStabilityIndex(reference: ArrayLike<number>, current: ArrayLike<number>, options: PsiOptions = {}): PsiResult {
+export function populationStabilityIndex(
+  reference: ArrayLike<number>,
+  current: ArrayLike<number>,
+  options: PsiOptions = {},
+): PsiResult {
   const opts = { ...defaults, ...options };
   const fn = "populationStabilityIndex";
-  if (!Number.isInteger(opts.bins) || opts.bins < 2) throw new ArgumentError(`${fn}: bins=${opts.bins} must be an integer >= 2`);
-  if (!(opts.epsilon > 0 && opts.epsilon < 1)) throw new ArgumentError(`${fn}: epsilon=${opts.epsilon} must be in (0, 1)`);
+  if (!Number.isInteger(opts.bins) || opts.bins < 2)
+    throw new ArgumentError(`${fn}: bins=${opts.bins} must be an integer >= 2`);
+  if (!(opts.epsilon > 0 && opts.epsilon < 1))
+    throw new ArgumentError(`${fn}: epsilon=${opts.epsilon} must be in (0, 1)`);
   checkSample(reference, "reference", fn);
   checkSample(current, "current", fn);
   return psiOfValidated(reference, current, opts);
 }
 
 /** The PSI computation on validated input (non-empty finite samples, valid options). */
-function psiOfValidated(reference: ArrayLike<number>, current: ArrayLike<number>, opts: Required<PsiOptions>): PsiResult {
+function psiOfValidated(
+  reference: ArrayLike<number>,
+  current: ArrayLike<number>,
+  opts: Required<PsiOptions>,
+): PsiResult {
   const sorted = Float64Array.from(reference).sort();
   const edges = quantileEdges(sorted, opts.bins);
   const referenceCounts = binCounts(sorted, edges);
@@ -122,6 +132,7 @@ function binCounts(values: ArrayLike<number>, edges: readonly number[]): Float64
 function checkSample(values: ArrayLike<number>, name: string, fn: string): void {
   if (values.length === 0) throw new ArgumentError(`${fn}: ${name} is empty`);
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new ArgumentError(`${fn}: ${name}[${i}]=${values[i]} is not a finite number`);
+    if (!Number.isFinite(values[i]))
+      throw new ArgumentError(`${fn}: ${name}[${i}]=${values[i]} is not a finite number`);
   }
 }

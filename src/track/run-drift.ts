@@ -56,7 +56,15 @@ export interface DriftSummary {
     reference: Record<string, { name: string; count: number; share: number }>;
     current: Record<string, { name: string; count: number; share: number }>;
   };
-  migration: { matched: number; stayed: number; moved: number; left: number; entered: number; segments: number[]; counts: number[][] };
+  migration: {
+    matched: number;
+    stayed: number;
+    moved: number;
+    left: number;
+    entered: number;
+    segments: number[];
+    counts: number[][];
+  };
   verdict: StabilityBand;
   explanation: string;
   rows: { reference: DriftTableRows; current: DriftTableRows };
@@ -93,7 +101,11 @@ export function runDrift(options: RunDriftOptions): RunDriftResult {
   const reference = step("read and score the reference", () => scoreTable(model, options.reference, options));
   const current = step("read and score the current table", () => scoreTable(model, options.current, options));
   const drift = step("compare", () =>
-    computeDrift(reference.snapshot, current.snapshot, { bins: options.bins ?? 10, epsilon: options.epsilon ?? 1e-4, segments: model.segments }),
+    computeDrift(reference.snapshot, current.snapshot, {
+      bins: options.bins ?? 10,
+      epsilon: options.epsilon ?? 1e-4,
+      segments: model.segments,
+    }),
   );
   const files = [...DRIFT_FILES];
   const summary = driftSummary(drift, { reference: reference.rows, current: current.rows }, files);
@@ -112,14 +124,20 @@ export function runDrift(options: RunDriftOptions): RunDriftResult {
     ...summary,
     details: { features: drift.features, segments: drift.segments.shares, migration: drift.migration },
   };
-  writeOutputDir(options.out, { "drift.json": JSON.stringify(json, null, 2) + "\n", "drift.html": html }, { inputs, command: "segment drift" });
+  writeOutputDir(
+    options.out,
+    { "drift.json": JSON.stringify(json, null, 2) + "\n", "drift.html": html },
+    { inputs, command: "segment drift" },
+  );
   return { summary, drift };
 }
 
 /** The `--json` summary of a drift result. */
 export function driftSummary(drift: DriftResult, rows: DriftSummary["rows"], files: string[]): DriftSummary {
   const side = (count: (s: DriftResult["segments"]["shares"][number]) => number, n: number) =>
-    Object.fromEntries(drift.segments.shares.map((s) => [String(s.segment), { name: s.name, count: count(s), share: count(s) / n }]));
+    Object.fromEntries(
+      drift.segments.shares.map((s) => [String(s.segment), { name: s.name, count: count(s), share: count(s) / n }]),
+    );
   const m = drift.migration;
   return {
     features: Object.fromEntries(drift.features.map((f) => [f.name, { psi: f.psi, band: f.band }])),
@@ -146,7 +164,11 @@ export function driftSummary(drift: DriftResult, rows: DriftSummary["rows"], fil
 }
 
 /** Read one table with the model's columns, score it, and keep only the columns the drift needs (typed arrays). */
-function scoreTable(model: SegmentModel, file: string, options: RunDriftOptions): { snapshot: DriftSnapshot; rows: DriftTableRows } {
+function scoreTable(
+  model: SegmentModel,
+  file: string,
+  options: RunDriftOptions,
+): { snapshot: DriftSnapshot; rows: DriftTableRows } {
   const table = readCustomerTable(file, {
     id: model.idColumn,
     features: model.features,

@@ -68,14 +68,27 @@ export function prepareHistory({ frequency, recency, T }: PurchaseHistory, scale
     age[j] = T[i]! * scale;
     j++;
   }
-  return { n, x, tx, T: age, zeroT: Float64Array.from(zeros.keys()), zeroCount: Float64Array.from(zeros.values()), countByX, sumX };
+  return {
+    n,
+    x,
+    tx,
+    T: age,
+    zeroT: Float64Array.from(zeros.keys()),
+    zeroCount: Float64Array.from(zeros.values()),
+    countByX,
+    sumX,
+  };
 }
 
 /**
  * Total log-likelihood and its gradient with respect to (r, α, a, b), written into `gradient`
  * (validated, prepared input assumed; the times and α in one unit).
  */
-export function betaGeoLogLikelihoodAndGradient(params: BetaGeoParams, data: PreparedHistory, gradient?: number[]): number {
+export function betaGeoLogLikelihoodAndGradient(
+  params: BetaGeoParams,
+  data: PreparedHistory,
+  gradient?: number[],
+): number {
   const { r, alpha, a, b } = params;
   const { countByX } = data;
   const maxX = countByX.length - 1;

@@ -52,7 +52,8 @@ export function betaGeoMatrix(params: BetaGeoParams, options: BetaGeoMatrixOptio
   const { metric = "expectedPurchases", maxFrequency = 20, T = 365, t = 30 } = options;
   checkPositive(fn, { r: params.r, alpha: params.alpha, a: params.a, b: params.b, T });
   checkNonNegative(fn, "t", t);
-  if (!Number.isInteger(maxFrequency) || maxFrequency < 0) throw new ArgumentError(`${fn}: maxFrequency=${maxFrequency} must be a non-negative integer`);
+  if (!Number.isInteger(maxFrequency) || maxFrequency < 0)
+    throw new ArgumentError(`${fn}: maxFrequency=${maxFrequency} must be a non-negative integer`);
   const step = options.recencyStep ?? Math.max(1, Math.ceil(T / 30));
   checkPositive(fn, { recencyStep: step });
   const frequencies = Array.from({ length: maxFrequency + 1 }, (_, x) => x);

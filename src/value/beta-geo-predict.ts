@@ -23,7 +23,13 @@ import { hyp2f1Series } from "./hyp2f1";
  * betaGeoExpectedPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, [2], [30.43], [38.86]);
  * // => [1.226…] (CDNOW customer 1 over the next 39 weeks)
  */
-export function betaGeoExpectedPurchases(params: BetaGeoParams, t: number, frequency: readonly number[], recency: readonly number[], T: readonly number[]): number[] {
+export function betaGeoExpectedPurchases(
+  params: BetaGeoParams,
+  t: number,
+  frequency: readonly number[],
+  recency: readonly number[],
+  T: readonly number[],
+): number[] {
   const fn = "betaGeoExpectedPurchases";
   checkPositive(fn, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
   checkNonNegative(fn, "t", t);
@@ -65,7 +71,12 @@ export function expectedPurchases(params: BetaGeoParams, t: number, x: number, t
  * betaGeoProbabilityAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, [2, 0], [30.43, 0], [38.86, 38.86]);
  * // => [0.7265…, 1]
  */
-export function betaGeoProbabilityAlive(params: BetaGeoParams, frequency: readonly number[], recency: readonly number[], T: readonly number[]): number[] {
+export function betaGeoProbabilityAlive(
+  params: BetaGeoParams,
+  frequency: readonly number[],
+  recency: readonly number[],
+  T: readonly number[],
+): number[] {
   const fn = "betaGeoProbabilityAlive";
   checkPositive(fn, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
   const n = checkHistory(fn, { frequency, recency, T }, true);

@@ -19,12 +19,17 @@ export interface PurchaseHistory {
 export function checkLengths(fn: string, arrays: Record<string, readonly number[]>): number {
   const entries = Object.entries(arrays);
   for (const [name, values] of entries) {
-    if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw new ArgumentError(`${fn}: ${name} must be an array of numbers, got ${values === null ? "null" : typeof values}`);
+    if (!Array.isArray(values) && !ArrayBuffer.isView(values))
+      throw new ArgumentError(
+        `${fn}: ${name} must be an array of numbers, got ${values === null ? "null" : typeof values}`,
+      );
   }
   const n = entries[0]![1].length;
   for (const [, values] of entries) {
     if (values.length !== n) {
-      throw new ArgumentError(`${fn}: ragged arrays: ${entries.map(([k, v]) => `${k} has ${v.length}`).join(", ")} entries`);
+      throw new ArgumentError(
+        `${fn}: ragged arrays: ${entries.map(([k, v]) => `${k} has ${v.length}`).join(", ")} entries`,
+      );
     }
   }
   return n;
@@ -43,8 +48,10 @@ export function checkHistory(fn: string, { frequency, recency, T }: PurchaseHist
     const x = frequency[i]!;
     const tx = recency[i]!;
     const age = T[i]!;
-    if (!Number.isInteger(x) || x < 0) throw new ArgumentError(`${fn}: frequency[${i}]=${x} must be a non-negative integer`);
-    if (!Number.isFinite(tx) || tx < 0) throw new ArgumentError(`${fn}: recency[${i}]=${tx} must be a finite number >= 0`);
+    if (!Number.isInteger(x) || x < 0)
+      throw new ArgumentError(`${fn}: frequency[${i}]=${x} must be a non-negative integer`);
+    if (!Number.isFinite(tx) || tx < 0)
+      throw new ArgumentError(`${fn}: recency[${i}]=${tx} must be a finite number >= 0`);
     if (!Number.isFinite(age) || age < 0) throw new ArgumentError(`${fn}: T[${i}]=${age} must be a finite number >= 0`);
     if (tx > age) throw new ArgumentError(`${fn}: recency[${i}]=${tx} must be <= T[${i}]=${age}`);
     if (x === 0 && tx !== 0) throw new ArgumentError(`${fn}: recency[${i}]=${tx} must be 0 where frequency[${i}]=0`);
@@ -62,20 +69,25 @@ export function checkMonetary(fn: string, frequency: readonly number[], monetary
   for (let i = 0; i < frequency.length; i++) {
     const x = frequency[i]!;
     const m = monetary[i]!;
-    if (!Number.isInteger(x) || x < 0) throw new ArgumentError(`${fn}: frequency[${i}]=${x} must be a non-negative integer`);
-    if (Number.isNaN(m) || !Number.isFinite(m)) throw new ArgumentError(`${fn}: monetary[${i}]=${m} must be a finite number`);
-    if (x > 0 && m <= 0) throw new ArgumentError(`${fn}: monetary[${i}]=${m} must be > 0 where frequency[${i}]=${x} > 0`);
+    if (!Number.isInteger(x) || x < 0)
+      throw new ArgumentError(`${fn}: frequency[${i}]=${x} must be a non-negative integer`);
+    if (Number.isNaN(m) || !Number.isFinite(m))
+      throw new ArgumentError(`${fn}: monetary[${i}]=${m} must be a finite number`);
+    if (x > 0 && m <= 0)
+      throw new ArgumentError(`${fn}: monetary[${i}]=${m} must be > 0 where frequency[${i}]=${x} > 0`);
   }
 }
 
 /** Throw unless every named value is a finite number > 0. */
 export function checkPositive(fn: string, values: Record<string, number>): void {
   for (const [name, value] of Object.entries(values)) {
-    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw new ArgumentError(`${fn}: ${name}=${value} must be a finite number > 0`);
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+      throw new ArgumentError(`${fn}: ${name}=${value} must be a finite number > 0`);
   }
 }
 
 /** Throw unless `value` is a finite number >= 0. */
 export function checkNonNegative(fn: string, name: string, value: number): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new ArgumentError(`${fn}: ${name}=${value} must be a finite number >= 0`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    throw new ArgumentError(`${fn}: ${name}=${value} must be a finite number >= 0`);
 }

@@ -46,9 +46,20 @@ export interface CustomerLifetimeValueInput {
  */
 export function customerLifetimeValue(input: CustomerLifetimeValueInput): number[] {
   const fn = "customerLifetimeValue";
-  const { betaGeo, gammaGamma, frequency, recency, T, monetary, months = 12, discountRate = 0.01, unitsPerMonth = 30 } = input;
+  const {
+    betaGeo,
+    gammaGamma,
+    frequency,
+    recency,
+    T,
+    monetary,
+    months = 12,
+    discountRate = 0.01,
+    unitsPerMonth = 30,
+  } = input;
   checkPositive(fn, { r: betaGeo.r, alpha: betaGeo.alpha, a: betaGeo.a, b: betaGeo.b });
-  if (!Number.isInteger(months) || months < 1) throw new ArgumentError(`${fn}: months=${months} must be a positive integer`);
+  if (!Number.isInteger(months) || months < 1)
+    throw new ArgumentError(`${fn}: months=${months} must be a positive integer`);
   checkNonNegative(fn, "discountRate", discountRate);
   checkPositive(fn, { unitsPerMonth });
   const n = checkHistory(fn, { frequency, recency, T }, true);

@@ -60,9 +60,23 @@ export interface CustomerValueResult {
 
 /** The columns of value.csv, in order. */
 export const VALUE_CSV_COLUMNS = [
-  "CustomerID", "recency_days", "frequency", "monetary", "R", "F", "M", "rfm_segment",
-  "repeat_purchases", "recency_repeat_days", "age_days", "avg_repeat_value",
-  "expected_purchases", "p_alive", "expected_spend", "clv", "value_segment",
+  "CustomerID",
+  "recency_days",
+  "frequency",
+  "monetary",
+  "R",
+  "F",
+  "M",
+  "rfm_segment",
+  "repeat_purchases",
+  "recency_repeat_days",
+  "age_days",
+  "avg_repeat_value",
+  "expected_purchases",
+  "p_alive",
+  "expected_spend",
+  "clv",
+  "value_segment",
 ] as const;
 
 /**
@@ -81,11 +95,17 @@ export const VALUE_CSV_COLUMNS = [
 export async function customerValue(file: string, options: CustomerValueOptions = {}): Promise<CustomerValueResult> {
   const fn = "customerValue";
   const { months = 12, discountRate = 0.01, penalizer = 0 } = options;
-  if (!Number.isInteger(months) || months < 1) throw new ArgumentError(`${fn}: months=${months} must be a positive integer`);
-  if (!(discountRate >= 0 && Number.isFinite(discountRate))) throw new ArgumentError(`${fn}: discountRate=${discountRate} must be a finite number >= 0`);
+  if (!Number.isInteger(months) || months < 1)
+    throw new ArgumentError(`${fn}: months=${months} must be a positive integer`);
+  if (!(discountRate >= 0 && Number.isFinite(discountRate)))
+    throw new ArgumentError(`${fn}: discountRate=${discountRate} must be a finite number >= 0`);
   const summary = await valueSummary(file);
   const columns = valueColumns(summary.customers);
-  if (!columns.frequency.some((x) => x > 0)) throw new DataError(`none of the ${columns.frequency.length} customers bought on two different days: nothing to fit the purchase model to`, { file });
+  if (!columns.frequency.some((x) => x > 0))
+    throw new DataError(
+      `none of the ${columns.frequency.length} customers bought on two different days: nothing to fit the purchase model to`,
+      { file },
+    );
   const { customers: rfm } = await rfmFeatures(file);
   const scores = rfmScores(rfm);
   const rfmById = new Map(rfm.map((c, i) => [c.customer_id, { c, s: scores[i]! }]));
@@ -96,11 +116,22 @@ export async function customerValue(file: string, options: CustomerValueOptions 
   const expected = betaGeoExpectedPurchases(betaGeo, months * unitsPerMonth, frequency, recency, T);
   const alive = betaGeoProbabilityAlive(betaGeo, frequency, recency, T);
   const spend = gammaGammaExpectedSpend(gammaGamma, frequency, monetary);
-  const clv = customerLifetimeValue({ betaGeo, gammaGamma, frequency, recency, T, monetary, months, discountRate, unitsPerMonth });
+  const clv = customerLifetimeValue({
+    betaGeo,
+    gammaGamma,
+    frequency,
+    recency,
+    T,
+    monetary,
+    months,
+    discountRate,
+    unitsPerMonth,
+  });
   const segments = valueSegments(clv, alive);
   const rows = summary.customers.map((v, i): CustomerValueRow => {
     const match = rfmById.get(v.customer_id);
-    if (!match) throw new DataError(`customer ${JSON.stringify(v.customer_id)} has purchase days but no RFM row`, { file });
+    if (!match)
+      throw new DataError(`customer ${JSON.stringify(v.customer_id)} has purchase days but no RFM row`, { file });
     const { c, s } = match;
     return {
       CustomerID: v.customer_id,

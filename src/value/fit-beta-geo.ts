@@ -7,7 +7,12 @@
 import { Matrix, inverse } from "ml-matrix";
 import { ArgumentError } from "../core/errors";
 import { checkHistory, checkNonNegative, checkPositive, type PurchaseHistory } from "./check-inputs";
-import { betaGeoLogLikelihoodAndGradient, prepareHistory, type BetaGeoParams, type PreparedHistory } from "./beta-geo-likelihood";
+import {
+  betaGeoLogLikelihoodAndGradient,
+  prepareHistory,
+  type BetaGeoParams,
+  type PreparedHistory,
+} from "./beta-geo-likelihood";
 import { minimizeBfgs } from "./minimize-bfgs";
 
 export interface FitBetaGeoOptions {
@@ -47,7 +52,13 @@ export function fitBetaGeo(data: PurchaseHistory, options: FitBetaGeoOptions = {
   const fn = "fitBetaGeo";
   const opts = { ...defaults, ...options };
   checkNonNegative(fn, "penalizer", opts.penalizer);
-  if (options.initialParams) checkPositive(fn, { r: options.initialParams.r, alpha: options.initialParams.alpha, a: options.initialParams.a, b: options.initialParams.b });
+  if (options.initialParams)
+    checkPositive(fn, {
+      r: options.initialParams.r,
+      alpha: options.initialParams.alpha,
+      a: options.initialParams.a,
+      b: options.initialParams.b,
+    });
   checkHistory(fn, data);
   let maxT = 0;
   for (const t of data.T) if (t > maxT) maxT = t;
@@ -126,9 +137,12 @@ export function betaGeoStandardErrors(params: BetaGeoParams, data: PurchaseHisto
   try {
     cov = inverse(symmetric);
   } catch {
-    throw new ArgumentError(`${fn}: the information matrix is singular at r=${params.r}, alpha=${params.alpha}, a=${params.a}, b=${params.b}`);
+    throw new ArgumentError(
+      `${fn}: the information matrix is singular at r=${params.r}, alpha=${params.alpha}, a=${params.a}, b=${params.b}`,
+    );
   }
   const se = [0, 1, 2, 3].map((k) => Math.sqrt(cov.get(k, k)));
-  if (se.some((s) => !Number.isFinite(s))) throw new ArgumentError(`${fn}: the information matrix is not positive definite at these parameters`);
+  if (se.some((s) => !Number.isFinite(s)))
+    throw new ArgumentError(`${fn}: the information matrix is not positive definite at these parameters`);
   return { r: se[0]!, alpha: se[1]!, a: se[2]!, b: se[3]! };
 }

@@ -83,7 +83,14 @@ export function fitGammaGamma(data: SpendHistory, options: FitGammaGammaOptions 
   };
   const result = minimizeBfgs(objective, [0.1, 0.1, 0.1], { tol: opts.tol, maxIterations: opts.maxIterations });
   const [p, q, v] = result.x.map(Math.exp) as [number, number, number];
-  return { p, q, v, logLikelihood: gammaGammaLogLikelihood({ p, q, v }, xs, ms), converged: result.converged && Number.isFinite(result.fx), iterations: result.iterations };
+  return {
+    p,
+    q,
+    v,
+    logLikelihood: gammaGammaLogLikelihood({ p, q, v }, xs, ms),
+    converged: result.converged && Number.isFinite(result.fx),
+    iterations: result.iterations,
+  };
 }
 
 /**
@@ -91,7 +98,12 @@ export function fitGammaGamma(data: SpendHistory, options: FitGammaGammaOptions 
  * (validated input assumed). Per customer (Fader & Hardie 2013, eq. 1a with the mean value m):
  *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(xm + v)
  */
-function gammaGammaLogLikelihood({ p, q, v }: GammaGammaParams, xs: readonly number[], ms: readonly number[], gradient?: number[]): number {
+function gammaGammaLogLikelihood(
+  { p, q, v }: GammaGammaParams,
+  xs: readonly number[],
+  ms: readonly number[],
+  gradient?: number[],
+): number {
   let ll = 0;
   let dp = 0;
   let dq = 0;
@@ -134,10 +146,15 @@ function gammaGammaLogLikelihood({ p, q, v }: GammaGammaParams, xs: readonly num
  * @example
  * gammaGammaExpectedSpend({ p: 6.25, q: 3.74, v: 15.44 }, [0, 2], [0, 20]); // => [35.2…, 22.7…]
  */
-export function gammaGammaExpectedSpend(params: GammaGammaParams, frequency: readonly number[], monetary: readonly number[]): number[] {
+export function gammaGammaExpectedSpend(
+  params: GammaGammaParams,
+  frequency: readonly number[],
+  monetary: readonly number[],
+): number[] {
   const fn = "gammaGammaExpectedSpend";
   checkPositive(fn, { p: params.p, q: params.q, v: params.v });
-  if (!(params.q > 1)) throw new ArgumentError(`${fn}: q=${params.q} must be > 1 (the population mean spend v·p/(q−1) is not finite)`);
+  if (!(params.q > 1))
+    throw new ArgumentError(`${fn}: q=${params.q} must be > 1 (the population mean spend v·p/(q−1) is not finite)`);
   checkMonetary(fn, frequency, monetary);
   const { p, q, v } = params;
   const populationMean = (v * p) / (q - 1);

@@ -31,7 +31,8 @@ const MAX_TERMS = 200_000;
  * hyp2f1(1, 1, 2, 0.5); // => 1.3862943611198906 (= −ln(1 − z)/z)
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (![a, b, c, z].every(Number.isFinite)) throw new ArgumentError(`hyp2f1: a=${a}, b=${b}, c=${c}, z=${z} must be finite`);
+  if (![a, b, c, z].every(Number.isFinite))
+    throw new ArgumentError(`hyp2f1: a=${a}, b=${b}, c=${c}, z=${z} must be finite`);
   if (!(z >= 0 && z < 1)) throw new ArgumentError(`hyp2f1: z=${z} must be in [0, 1)`);
   if (c <= 0 && Number.isInteger(c)) throw new ArgumentError(`hyp2f1: c=${c} must not be 0 or a negative integer`);
   return hyp2f1Series(a, b, c, z);

@@ -33,7 +33,11 @@ export interface MinimizeResult {
  * @param options - see {@link MinimizeOptions}.
  * @returns the minimiser, its value and gradient, the iteration count and whether it converged.
  */
-export function minimizeBfgs(f: ValueAndGradient, x0: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
+export function minimizeBfgs(
+  f: ValueAndGradient,
+  x0: readonly number[],
+  options: MinimizeOptions = {},
+): MinimizeResult {
   const { tol = 1e-10, maxIterations = 1000 } = options;
   let lastX: number[] | null = null;
   let lastF = NaN;
@@ -55,6 +59,14 @@ export function minimizeBfgs(f: ValueAndGradient, x0: readonly number[], options
     return lastG.slice();
   };
   const out = numeric.uncmin(value, x0.slice(), tol, gradient, maxIterations);
-  const converged = out.message === "Newton step smaller than tol" || out.message === "Line search step size smaller than tol";
-  return { x: out.solution, fx: out.f, gradient: out.gradient, iterations: out.iterations, converged, message: out.message };
+  const converged =
+    out.message === "Newton step smaller than tol" || out.message === "Line search step size smaller than tol";
+  return {
+    x: out.solution,
+    fx: out.f,
+    gradient: out.gradient,
+    iterations: out.iterations,
+    converged,
+    message: out.message,
+  };
 }

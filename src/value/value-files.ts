@@ -12,28 +12,38 @@ export const VALUE_FILES = { table: "value.csv", model: "value-model.json" } as 
 /** The JSON model: format tag, parameters, settings. */
 export function valueModelJson(result: CustomerValueResult, version: string): string {
   const { betaGeo, gammaGamma, months, discountRate, unitsPerMonth, observationEnd, rows } = result;
-  return JSON.stringify(
-    {
-      format: "mall-segments/value-model",
-      version: 1,
-      toolVersion: version,
-      timeUnit: "day",
-      observationEnd,
-      customers: rows.length,
-      betaGeo,
-      gammaGamma,
-      clv: { months, discountRate, unitsPerMonth },
-    },
-    null,
-    2,
-  ) + "\n";
+  return (
+    JSON.stringify(
+      {
+        format: "mall-segments/value-model",
+        version: 1,
+        toolVersion: version,
+        timeUnit: "day",
+        observationEnd,
+        customers: rows.length,
+        betaGeo,
+        gammaGamma,
+        clv: { months, discountRate, unitsPerMonth },
+      },
+      null,
+      2,
+    ) + "\n"
+  );
 }
 
 /** value.csv text: money and predictions rounded to 6 significant digits, the rest as is. */
 export function valueCsv(result: CustomerValueResult): string {
   const round = (x: number) => Number(x.toPrecision(6));
   return toCsv(
-    result.rows.map((r) => ({ ...r, monetary: r.monetary.toFixed(2), avg_repeat_value: r.avg_repeat_value.toFixed(2), expected_purchases: round(r.expected_purchases), p_alive: round(r.p_alive), expected_spend: r.expected_spend.toFixed(2), clv: r.clv.toFixed(2) })),
+    result.rows.map((r) => ({
+      ...r,
+      monetary: r.monetary.toFixed(2),
+      avg_repeat_value: r.avg_repeat_value.toFixed(2),
+      expected_purchases: round(r.expected_purchases),
+      p_alive: round(r.p_alive),
+      expected_spend: r.expected_spend.toFixed(2),
+      clv: r.clv.toFixed(2),
+    })),
     VALUE_CSV_COLUMNS,
   );
 }

@@ -50,13 +50,22 @@ export const VALUE_SEGMENT_ACTIONS: Readonly<Record<string, string>> = {
  * valueSegments([100, 10, 1, 0.5, 0.1], [0.9, 0.5, 0.2, 0.9, 0.9]).map((s) => s.segment);
  * // => ["High value · active", "Mid value · at risk", "Low value · likely lost", "Low value · active", "Low value · active"]
  */
-export function valueSegments(clv: readonly number[], probabilityAlive: readonly number[], options: ValueSegmentsOptions = {}): ValueSegment[] {
+export function valueSegments(
+  clv: readonly number[],
+  probabilityAlive: readonly number[],
+  options: ValueSegmentsOptions = {},
+): ValueSegment[] {
   const fn = "valueSegments";
   const { tierShares = [0.2, 0.5], aliveCuts = [0.7, 0.3] } = options;
-  if (clv.length !== probabilityAlive.length) throw new ArgumentError(`${fn}: ragged arrays: clv has ${clv.length}, probabilityAlive has ${probabilityAlive.length} entries`);
+  if (clv.length !== probabilityAlive.length)
+    throw new ArgumentError(
+      `${fn}: ragged arrays: clv has ${clv.length}, probabilityAlive has ${probabilityAlive.length} entries`,
+    );
   if (clv.length === 0) throw new ArgumentError(`${fn}: no customers (empty arrays)`);
-  if (!(tierShares[0] > 0 && tierShares[0] < tierShares[1] && tierShares[1] < 1)) throw new ArgumentError(`${fn}: tierShares=[${tierShares}] must satisfy 0 < top < top two < 1`);
-  if (!(aliveCuts[0] <= 1 && aliveCuts[1] >= 0 && aliveCuts[1] <= aliveCuts[0])) throw new ArgumentError(`${fn}: aliveCuts=[${aliveCuts}] must satisfy 0 <= likely-lost cut <= active cut <= 1`);
+  if (!(tierShares[0] > 0 && tierShares[0] < tierShares[1] && tierShares[1] < 1))
+    throw new ArgumentError(`${fn}: tierShares=[${tierShares}] must satisfy 0 < top < top two < 1`);
+  if (!(aliveCuts[0] <= 1 && aliveCuts[1] >= 0 && aliveCuts[1] <= aliveCuts[0]))
+    throw new ArgumentError(`${fn}: aliveCuts=[${aliveCuts}] must satisfy 0 <= likely-lost cut <= active cut <= 1`);
   clv.forEach((v, i) => {
     if (!Number.isFinite(v)) throw new ArgumentError(`${fn}: clv[${i}]=${v} must be finite`);
     const p = probabilityAlive[i]!;

@@ -72,21 +72,28 @@ export async function valueSummary(file: string, options: ValueSummaryOptions = 
       throw new ArgumentError(`${fn}: ${name}=${JSON.stringify(value)} must be a date YYYY-MM-DD`);
     }
   }
-  if (!Number.isInteger(threads) || threads < 1) throw new ArgumentError(`${fn}: threads=${threads} must be a positive integer`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new ArgumentError(`${fn}: threads=${threads} must be a positive integer`);
   // read and cleaned as for the RFM features: the one way this package reads a transaction log
   return withTransactions(file, { threads }, async (connection) => {
     const funnel = await cleaningFunnel(connection);
-    const bounds = (await connection.runAndReadAll(
-      "SELECT CAST(MIN(CAST(invoice_date AS DATE)) AS VARCHAR) AS first_day, CAST(MAX(CAST(invoice_date AS DATE)) AS VARCHAR) AS last_day FROM clean_transactions",
-    )).getRowObjectsJS()[0]!;
+    const bounds = (
+      await connection.runAndReadAll(
+        "SELECT CAST(MIN(CAST(invoice_date AS DATE)) AS VARCHAR) AS first_day, CAST(MAX(CAST(invoice_date AS DATE)) AS VARCHAR) AS last_day FROM clean_transactions",
+      )
+    ).getRowObjectsJS()[0]!;
     if (bounds["last_day"] === null) throw new DataError("no purchase left after cleaning", { file });
     const firstDate = String(bounds["first_day"]);
     const lastDate = String(bounds["last_day"]);
     const observation = observationEnd ?? lastDate;
     const calibration = calibrationEnd ?? observation;
-    if (calibration > observation) throw new ArgumentError(`${fn}: calibrationEnd=${calibration} must not be after observationEnd=${observation}`);
-    if (calibration < firstDate) throw new ArgumentError(`${fn}: calibrationEnd=${calibration} is before the first purchase day ${firstDate}`);
-    const rows = (await connection.runAndReadAll(valueSql(), { calibration_end: calibration, observation_end: observation })).getRowObjectsJS();
+    if (calibration > observation)
+      throw new ArgumentError(`${fn}: calibrationEnd=${calibration} must not be after observationEnd=${observation}`);
+    if (calibration < firstDate)
+      throw new ArgumentError(`${fn}: calibrationEnd=${calibration} is before the first purchase day ${firstDate}`);
+    const rows = (
+      await connection.runAndReadAll(valueSql(), { calibration_end: calibration, observation_end: observation })
+    ).getRowObjectsJS();
     const customers = rows.map((row) => ({
       customer_id: String(row["customer_id"]),
       frequency: Number(row["frequency"]),
@@ -97,8 +104,18 @@ export async function valueSummary(file: string, options: ValueSummaryOptions = 
       holdout_monetary: Number(row["holdout_monetary"]),
       first_purchase: String(row["first_purchase"]),
     }));
-    const holdoutDays = Math.round((Date.parse(`${observation}T00:00:00Z`) - Date.parse(`${calibration}T00:00:00Z`)) / 86_400_000);
-    return { customers, funnel, firstDate, lastDate, calibrationEnd: calibration, observationEnd: observation, holdoutDays };
+    const holdoutDays = Math.round(
+      (Date.parse(`${observation}T00:00:00Z`) - Date.parse(`${calibration}T00:00:00Z`)) / 86_400_000,
+    );
+    return {
+      customers,
+      funnel,
+      firstDate,
+      lastDate,
+      calibrationEnd: calibration,
+      observationEnd: observation,
+      holdoutDays,
+    };
   });
 }
 

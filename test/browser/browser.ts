@@ -63,7 +63,9 @@ export function executedNotebooks(subdir = ""): ExpectedCharts[] {
         cells: { outputs?: { data?: Record<string, { frames?: unknown[] }> }[] }[];
         metadata: { kernelspec?: { display_name?: string } };
       };
-      const plots = nb.cells.flatMap((c) => c.outputs ?? []).flatMap((o) => (o.data?.[PLOTLY_MIME] ? [o.data[PLOTLY_MIME]] : []));
+      const plots = nb.cells
+        .flatMap((c) => c.outputs ?? [])
+        .flatMap((o) => (o.data?.[PLOTLY_MIME] ? [o.data[PLOTLY_MIME]] : []));
       return {
         name: file.replace(/\.ipynb$/, "").replace(/[\\/]/g, "-"),
         file,
@@ -91,12 +93,22 @@ export function freePort(): Promise<number> {
  * cell (a "k$ … k$" pair typeset as math), a backslash left before a dollar, and fewer dollar signs drawn
  * than the markdown sources hold (`dollars`, counted from the notebook). Empty when all is well.
  */
-export async function markdownDollarProblems(page: Page, scope: string, markdown: string, dollars: number): Promise<string[]> {
+export async function markdownDollarProblems(
+  page: Page,
+  scope: string,
+  markdown: string,
+  dollars: number,
+): Promise<string[]> {
   const drawn = await page.$$eval(`${scope} ${markdown}`, (cells) =>
-    cells.map((cell) => ({ math: cell.querySelectorAll("mjx-container, .MathJax, math").length, text: cell.textContent ?? "" })));
+    cells.map((cell) => ({
+      math: cell.querySelectorAll("mjx-container, .MathJax, math").length,
+      text: cell.textContent ?? "",
+    })),
+  );
   const problems: string[] = [];
   drawn.forEach((cell, i) => {
-    if (cell.math > 0) problems.push(`markdown cell ${i + 1} has ${cell.math} MathJax element(s): ${cell.text.slice(0, 80)}`);
+    if (cell.math > 0)
+      problems.push(`markdown cell ${i + 1} has ${cell.math} MathJax element(s): ${cell.text.slice(0, 80)}`);
     if (cell.text.includes("\\$")) problems.push(`markdown cell ${i + 1} shows a backslash before "$"`);
   });
   const shown = drawn.reduce((sum, cell) => sum + (cell.text.match(/\$/g) ?? []).length, 0);
@@ -106,7 +118,9 @@ export async function markdownDollarProblems(page: Page, scope: string, markdown
 
 /** The number of dollar signs in the markdown cells of an executed notebook (each `k<span>\$</span>` is one). */
 export function markdownDollars(file: string): number {
-  const nb = JSON.parse(fs.readFileSync(path.join(REPORTS, file), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+  const nb = JSON.parse(fs.readFileSync(path.join(REPORTS, file), "utf8")) as {
+    cells: { cell_type: string; source: string | string[] }[];
+  };
   return nb.cells
     .filter((c) => c.cell_type === "markdown")
     .reduce((sum, c) => sum + ([c.source].flat().join("").match(/\$/g) ?? []).length, 0);
@@ -141,7 +155,11 @@ export async function chartTextOutside(page: Page, scope: string): Promise<strin
       for (const el of Array.from(plot.querySelectorAll("text.bartext"))) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
-        if (!areas.some((a) => r.left >= a.left - 1 && r.right <= a.right + 1 && r.top >= a.top - 1 && r.bottom <= a.bottom + 1)) {
+        if (
+          !areas.some(
+            (a) => r.left >= a.left - 1 && r.right <= a.right + 1 && r.top >= a.top - 1 && r.bottom <= a.bottom + 1,
+          )
+        ) {
           problems.push(`${title}: bar label "${el.textContent}" is cut by the plot area`);
         }
       }

@@ -7,7 +7,14 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import {
-  REPORTS, SCREENSHOTS, chartTextOutside, collectErrors, executedNotebooks, launchChromium, markdownDollarProblems, markdownDollars,
+  REPORTS,
+  SCREENSHOTS,
+  chartTextOutside,
+  collectErrors,
+  executedNotebooks,
+  launchChromium,
+  markdownDollarProblems,
+  markdownDollars,
 } from "./browser";
 
 const notebooks = executedNotebooks();
@@ -20,7 +27,8 @@ describe("HTML exports render their Plotly charts offline", () => {
   });
   after(() => browser?.close());
 
-  it("has executed notebooks to check", () => assert.ok(notebooks.length > 0, "no reports/NN-*.ipynb: run the notebooks first"));
+  it("has executed notebooks to check", () =>
+    assert.ok(notebooks.length > 0, "no reports/NN-*.ipynb: run the notebooks first"));
 
   for (const nb of notebooks) {
     it(`${nb.name}.html shows ${nb.charts} chart(s)`, async () => {
@@ -32,13 +40,21 @@ describe("HTML exports render their Plotly charts offline", () => {
       });
       const html = path.join(REPORTS, `${nb.name}.html`);
       await page.goto(`file://${html}`, { waitUntil: "load" });
-      await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, nb.charts, { timeout: 30_000 });
+      await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, nb.charts, {
+        timeout: 30_000,
+      });
       assert.equal(await page.locator(".js-plotly-plot").count(), nb.charts);
       const plotlyCopies = (fs.readFileSync(html, "utf8").match(/plotly\.js v\d/g) ?? []).length;
       assert.equal(plotlyCopies, 1, "plotly.js is embedded exactly once");
-      if (nb.animations > 0) assert.ok((await page.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "play button");
+      if (nb.animations > 0)
+        assert.ok((await page.locator(".js-plotly-plot .updatemenu-button").count()) > 0, "play button");
       await page.screenshot({ path: path.join(SCREENSHOTS, `${nb.name}-html.png`), fullPage: true });
-      const dollars = await markdownDollarProblems(page, "body", ".jp-MarkdownCell .jp-RenderedMarkdown", markdownDollars(nb.file));
+      const dollars = await markdownDollarProblems(
+        page,
+        "body",
+        ".jp-MarkdownCell .jp-RenderedMarkdown",
+        markdownDollars(nb.file),
+      );
       const outside = await chartTextOutside(page, "body");
       // dollar signs drawn as text, not typeset as LaTeX; every title, axis label and bar label inside its chart
       assert.deepEqual([...dollars, ...outside], []);

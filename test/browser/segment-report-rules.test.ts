@@ -36,7 +36,9 @@ describe("segment run's report.html shows the rules", () => {
       if (!req.url().startsWith("file:") && !req.url().startsWith("data:")) external.push(req.url());
     });
     await page.goto(`file://${html}`, { waitUntil: "load" });
-    await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, charts, { timeout: 30_000 });
+    await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, charts, {
+      timeout: 30_000,
+    });
     const section = page.locator("section", { has: page.locator("h2", { hasText: "Segments as rules" }) });
     assert.equal(await section.locator("table.rules tr").count(), 6); // header + 5 rules
     // The tree: 5 leaves + 4 cuts drawn as boxed annotations, plus a yes/no per cut.

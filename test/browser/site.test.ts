@@ -15,13 +15,18 @@ import { launchChromium } from "./browser";
 const SITE = path.join(ROOT, "site");
 const charts = new Map(executedNotebooks().map((nb) => [`${nb.name}.html`, nb.charts]));
 const pages = fs.existsSync(SITE)
-  ? fs.readdirSync(SITE, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html")).sort()
+  ? fs
+      .readdirSync(SITE, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".html"))
+      .sort()
   : [];
 
 /** Local targets of links, scripts and stylesheets that do not resolve to a file in site/. */
 async function brokenLinks(page: Page, pageFile: string): Promise<string[]> {
   const targets = await page.evaluate(() =>
-    Array.from(document.querySelectorAll("a[href], script[src], link[href]")).map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? ""),
+    Array.from(document.querySelectorAll("a[href], script[src], link[href]")).map(
+      (el) => el.getAttribute("href") ?? el.getAttribute("src") ?? "",
+    ),
   );
   return targets
     .filter((t) => t && !t.startsWith("#") && !/^[a-z]+:/i.test(t))
@@ -38,8 +43,11 @@ describe("the course website", () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     server = http.createServer((req, res) => {
       const file = path.join(SITE, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-      if (!file.startsWith(SITE) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return void res.writeHead(404).end();
-      const type = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" }[path.extname(file)] ?? "application/octet-stream";
+      if (!file.startsWith(SITE) || !fs.existsSync(file) || !fs.statSync(file).isFile())
+        return void res.writeHead(404).end();
+      const type =
+        { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" }[path.extname(file)] ??
+        "application/octet-stream";
       res.writeHead(200, { "content-type": type }).end(fs.readFileSync(file));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -48,14 +56,21 @@ describe("the course website", () => {
   after(async () => {
     await browser?.close();
     server?.close();
-    if (Object.keys(timings).length) fs.writeFileSync(path.join(REPORTS, "site-timings.json"), JSON.stringify(timings, null, 1) + "\n");
+    if (Object.keys(timings).length)
+      fs.writeFileSync(path.join(REPORTS, "site-timings.json"), JSON.stringify(timings, null, 1) + "\n");
   });
 
   it("was built, with plotly.js once for the whole site and within 15 MB", () => {
     assert.ok(pages.includes("index.html"), "no site/index.html: run scripts/build_site.py");
-    const files = fs.readdirSync(SITE, { recursive: true, encoding: "utf8" }).map((f) => path.join(SITE, f)).filter((f) => fs.statSync(f).isFile());
+    const files = fs
+      .readdirSync(SITE, { recursive: true, encoding: "utf8" })
+      .map((f) => path.join(SITE, f))
+      .filter((f) => fs.statSync(f).isFile());
     const copies = files.filter((f) => /\.(html|js)$/.test(f) && /plotly\.js v\d/.test(fs.readFileSync(f, "utf8")));
-    assert.deepEqual(copies.map((f) => path.relative(SITE, f)), ["assets/plotly.min.js"]);
+    assert.deepEqual(
+      copies.map((f) => path.relative(SITE, f)),
+      ["assets/plotly.min.js"],
+    );
     const mb = files.reduce((sum, f) => sum + fs.statSync(f).size, 0) / 1e6;
     assert.ok(mb <= 15, `site is ${mb.toFixed(1)} MB`);
     for (const chapter of charts.keys()) assert.ok(pages.includes(chapter), `no page for ${chapter}`);
@@ -75,11 +90,17 @@ describe("the course website", () => {
       if (expected > 0) {
         await page.waitForSelector(".js-plotly-plot .main-svg", { timeout: 30_000 });
         timings[file] = Date.now() - started;
-        await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, expected, { timeout: 30_000 });
+        await page.waitForFunction(
+          (n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n,
+          expected,
+          { timeout: 30_000 },
+        );
         if (charts.has(file)) assert.equal(await page.locator(".js-plotly-plot").count(), expected);
       }
       assert.deepEqual(await brokenLinks(page, file), []);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `site-${file.replace(/[\\/]/g, "-").replace(/\.html$/, "")}.png`) });
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, `site-${file.replace(/[\\/]/g, "-").replace(/\.html$/, "")}.png`),
+      });
       assert.deepEqual(errors, []);
       assert.deepEqual(external, [], "the page loads nothing from outside the site");
       await page.close();

@@ -9,7 +9,8 @@ export function assertClose(actual: unknown, expected: unknown, rtol = 1e-9, ato
   if (typeof expected === "number") {
     assert.equal(typeof actual, "number", `${path}: expected a number, got ${typeof actual}`);
     const a = actual as number;
-    const ok = Math.abs(a - expected) <= rtol * Math.abs(expected) + atol || (Number.isNaN(a) && Number.isNaN(expected));
+    const ok =
+      Math.abs(a - expected) <= rtol * Math.abs(expected) + atol || (Number.isNaN(a) && Number.isNaN(expected));
     assert.ok(ok, `${path}: ${a} is not within rtol=${rtol} of ${expected}`);
     return;
   }
@@ -27,7 +28,13 @@ export function assertClose(actual: unknown, expected: unknown, rtol = 1e-9, ato
     const keys = Object.keys(expected).sort();
     assert.deepEqual(Object.keys(actual).sort(), keys, `${path}: keys differ`);
     for (const key of keys) {
-      assertClose((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], rtol, atol, `${path}.${key}`);
+      assertClose(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        rtol,
+        atol,
+        `${path}.${key}`,
+      );
     }
     return;
   }

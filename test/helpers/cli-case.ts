@@ -9,7 +9,12 @@ import path from "node:path";
 import { runSegment, type CliResult } from "./run-segment";
 
 /** A path's state: absent, a file with its content hash, a folder with its entries' states, or a link's target. */
-export type PathState = null | { file: string } | { link: string } | { dir: Record<string, PathState> } | { other: string };
+export type PathState =
+  | null
+  | { file: string }
+  | { link: string }
+  | { dir: Record<string, PathState> }
+  | { other: string };
 
 /** The state of a path, without following links (a folder recursively). */
 export function pathState(p: string): PathState {

@@ -69,7 +69,12 @@ export function digest(M: number[][]): MatrixDigest {
  * Assert that `actual` matches a reference matrix, or a reference digest: each column sum within
  * rtol × the column's sum of |values| (so sums near 0 compare on the scale of the data).
  */
-export function assertMatrixMatches(actual: number[][], ref: number[][] | MatrixDigest, rtol: number, atol = 1e-12): void {
+export function assertMatrixMatches(
+  actual: number[][],
+  ref: number[][] | MatrixDigest,
+  rtol: number,
+  atol = 1e-12,
+): void {
   if (Array.isArray(ref)) {
     assertClose(actual, ref, rtol, atol);
     return;

@@ -42,7 +42,7 @@ export const HOSTILE = {
 } as const;
 
 /** Category values of the same kind, and a non-ASCII one. */
-export const HOSTILE_LEVELS = ["O'Male\\ \"x\"", "Fé'male; DROP TABLE t; --", "`other` ☃"] as const;
+export const HOSTILE_LEVELS = ['O\'Male\\ "x"', "Fé'male; DROP TABLE t; --", "`other` ☃"] as const;
 
 export type ColumnType = "double" | "string";
 
@@ -81,8 +81,20 @@ export function prepareMallCase(dir: string): ScoringCase {
     [HOSTILE.spending, "double"],
   ];
   const csv = path.join(dir, "mall-hostile.csv");
-  const table = rows.map(([id, gender, age, income, spending]) => [`c'${id}\\`, level[gender!]!, Number(age), Number(income), Number(spending)]);
-  fs.writeFileSync(csv, toCsv(table, columns.map((c) => c[0])));
+  const table = rows.map(([id, gender, age, income, spending]) => [
+    `c'${id}\\`,
+    level[gender!]!,
+    Number(age),
+    Number(income),
+    Number(spending),
+  ]);
+  fs.writeFileSync(
+    csv,
+    toCsv(
+      table,
+      columns.map((c) => c[0]),
+    ),
+  );
   return fitAndScore("Mall data, hostile names and values", dir, "mall", csv, csv, columns, ["--k", "5"], []);
 }
 
@@ -97,7 +109,12 @@ function seededCase(dir: string): ScoringCase {
     [HOSTILE.gender, "string"],
   ];
   // Four groups in income × spending, age independent; 1% of rows lose one feature.
-  const centres = [[30, 20], [30, 80], [90, 20], [90, 80]] as const;
+  const centres = [
+    [30, 20],
+    [30, 80],
+    [90, 20],
+    [90, 80],
+  ] as const;
   const rows = Array.from({ length: n }, (_, i) => {
     const [ci, cs] = centres[Math.floor(random() * 4)]!;
     const row: (string | number | null)[] = [
@@ -118,7 +135,16 @@ function seededCase(dir: string): ScoringCase {
   const missing = rows.filter((r) => r.includes(null)).map((r) => String(r[0]));
   assert.ok(missing.length > 500, `${missing.length} rows with a missing feature`);
   const features = ["--features", [HOSTILE.income, HOSTILE.spending, HOSTILE.age].join(",")];
-  return fitAndScore("seeded 100,000 rows, hostile names and values, 1% NULL features", dir, "seeded", sample, csv, columns, ["--k", "4", ...features], missing);
+  return fitAndScore(
+    "seeded 100,000 rows, hostile names and values, 1% NULL features",
+    dir,
+    "seeded",
+    sample,
+    csv,
+    columns,
+    ["--k", "4", ...features],
+    missing,
+  );
 }
 
 function fitAndScore(
@@ -132,8 +158,22 @@ function fitAndScore(
   missing: string[],
 ): ScoringCase {
   const out = path.join(dir, `${name}-model`);
-  const features = runArgs.includes("--features") ? [] : ["--features", [HOSTILE.age, HOSTILE.income, HOSTILE.spending].join(",")];
-  segmentCli(["run", fitCsv, "--id", HOSTILE.id, ...features, "--categorical", HOSTILE.gender, ...runArgs, "--quiet", "--out", out]);
+  const features = runArgs.includes("--features")
+    ? []
+    : ["--features", [HOSTILE.age, HOSTILE.income, HOSTILE.spending].join(",")];
+  segmentCli([
+    "run",
+    fitCsv,
+    "--id",
+    HOSTILE.id,
+    ...features,
+    "--categorical",
+    HOSTILE.gender,
+    ...runArgs,
+    "--quiet",
+    "--out",
+    out,
+  ]);
   const model = path.join(out, "model.json");
   const scored = path.join(dir, `${name}-scored.csv`);
   segmentCli(["score", model, scoreCsv, "--keep-ids", "--impute", "drop", "--quiet", "--out", scored]);
@@ -157,21 +197,45 @@ function fitAndScore(
 /** The engine's rows `[id, segment, segment_name]` as the same map as {@link ScoringCase.expected}. */
 export function assignments(rows: readonly (readonly unknown[])[]): Map<string, [number, string] | null> {
   return new Map(
-    rows.map(([id, segment, name]) => [String(id), segment === null || segment === undefined ? null : [Number(segment), String(name)]] as const),
+    rows.map(
+      ([id, segment, name]) =>
+        [String(id), segment === null || segment === undefined ? null : [Number(segment), String(name)]] as const,
+    ),
   );
 }
 
 /** Assert two assignments are equal row for row, with the first differences in the message. */
-export function assertSameAssignments(actual: Map<string, [number, string] | null>, expected: Map<string, [number, string] | null>, label: string): void {
+export function assertSameAssignments(
+  actual: Map<string, [number, string] | null>,
+  expected: Map<string, [number, string] | null>,
+  label: string,
+): void {
   assert.equal(actual.size, expected.size, `${label}: ${actual.size} rows from the engine, ${expected.size} expected`);
   const differ = [...expected].filter(([id, e]) => JSON.stringify(actual.get(id)) !== JSON.stringify(e));
-  assert.equal(differ.length, 0, `${label}: ${differ.length} rows differ, e.g. ${JSON.stringify(differ.slice(0, 3).map(([id, e]) => [id, e, actual.get(id)]))}`);
+  assert.equal(
+    differ.length,
+    0,
+    `${label}: ${differ.length} rows differ, e.g. ${JSON.stringify(differ.slice(0, 3).map(([id, e]) => [id, e, actual.get(id)]))}`,
+  );
 }
 
 /** The columns of the RFM table the warehouse script returns, in order. */
 export const RFM_COLUMNS = [
-  "customer_id", "recency_days", "frequency", "monetary", "aov", "tenure_days", "country", "clv",
-  "first_purchase", "last_purchase", "r_score", "f_score", "m_score", "fm_score", "rfm_segment",
+  "customer_id",
+  "recency_days",
+  "frequency",
+  "monetary",
+  "aov",
+  "tenure_days",
+  "country",
+  "clv",
+  "first_purchase",
+  "last_purchase",
+  "r_score",
+  "f_score",
+  "m_score",
+  "fm_score",
+  "rfm_segment",
 ] as const;
 
 /** The typed `transactions` table of the warehouse script, as Spark and PostgreSQL load it. */
@@ -193,8 +257,12 @@ export async function writeTypedTransactions(input: string, out: string): Promis
   const connection = await instance.connect();
   try {
     await loadTransactions(connection, input);
-    const columns = TRANSACTION_TABLE.map(([c]) => (c === "invoice_date" ? "strftime(invoice_date, '%Y-%m-%d %H:%M:%S') AS invoice_date" : c));
-    await connection.run(`COPY (SELECT ${columns.join(", ")} FROM transactions) TO '${out.replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
+    const columns = TRANSACTION_TABLE.map(([c]) =>
+      c === "invoice_date" ? "strftime(invoice_date, '%Y-%m-%d %H:%M:%S') AS invoice_date" : c,
+    );
+    await connection.run(
+      `COPY (SELECT ${columns.join(", ")} FROM transactions) TO '${out.replace(/'/g, "''")}' (HEADER, DELIMITER ',')`,
+    );
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -214,8 +282,23 @@ export async function rfmReference(input: string, ties: QuintileTies): Promise<R
   const rows = new Map(
     customers.map((c, i) => {
       const s = scores[i]!;
-      const row = [c.customer_id, c.recency_days, c.frequency, c.monetary, c.aov, c.tenure_days, c.country, c.clv,
-        c.first_purchase, c.last_purchase, s.R, s.F, s.M, Math.floor((s.F + s.M) / 2 + 0.5), rfmSegment(s)];
+      const row = [
+        c.customer_id,
+        c.recency_days,
+        c.frequency,
+        c.monetary,
+        c.aov,
+        c.tenure_days,
+        c.country,
+        c.clv,
+        c.first_purchase,
+        c.last_purchase,
+        s.R,
+        s.F,
+        s.M,
+        Math.floor((s.F + s.M) / 2 + 0.5),
+        rfmSegment(s),
+      ];
       return [c.customer_id, row] as const;
     }),
   );
@@ -226,7 +309,13 @@ export async function rfmReference(input: string, ties: QuintileTies): Promise<R
 export function sqlStatements(script: string): string[] {
   return script
     .split(/;[ \t]*\n/)
-    .map((s) => s.split("\n").filter((line) => !/^\s*--/.test(line)).join("\n").trim())
+    .map((s) =>
+      s
+        .split("\n")
+        .filter((line) => !/^\s*--/.test(line))
+        .join("\n")
+        .trim(),
+    )
     .filter((s) => s !== "");
 }
 
@@ -240,9 +329,15 @@ export function isQuery(statement: string): boolean {
  * and scores exactly; monetary, aov and clv to 1e-12 relative (decimal → double conversions may round the
  * last bit differently).
  */
-export function assertSameRfm(engine: string, funnelRows: readonly (readonly unknown[])[], rfmRows: readonly (readonly unknown[])[], reference: RfmReference): void {
+export function assertSameRfm(
+  engine: string,
+  funnelRows: readonly (readonly unknown[])[],
+  rfmRows: readonly (readonly unknown[])[],
+  reference: RfmReference,
+): void {
   const removed = new Map(funnelRows.map(([rule, n]) => [rule === null ? null : String(rule), Number(n)]));
-  for (const step of reference.funnel.slice(1)) assert.equal(removed.get(step.step) ?? 0, step.removed, `${engine}: funnel ${step.step}`);
+  for (const step of reference.funnel.slice(1))
+    assert.equal(removed.get(step.step) ?? 0, step.removed, `${engine}: funnel ${step.step}`);
   assert.equal(removed.get(null), reference.funnel.at(-1)!.remaining, `${engine}: rows kept`);
   assert.equal(rfmRows.length, reference.rows.size, `${engine}: customers`);
   let checked = 0;
@@ -256,7 +351,10 @@ export function assertSameRfm(engine: string, funnelRows: readonly (readonly unk
       if (column === "monetary" || column === "aov" || column === "clv") {
         const g = Number(got);
         const e = expected as number;
-        assert.ok(Math.abs(g - e) <= 1e-12 * Math.max(1, Math.abs(e)), `${engine}: customer ${id} ${column} ${g} vs ${e}`);
+        assert.ok(
+          Math.abs(g - e) <= 1e-12 * Math.max(1, Math.abs(e)),
+          `${engine}: customer ${id} ${column} ${g} vs ${e}`,
+        );
       } else if (expected === null) {
         assert.equal(got, null, `${engine}: customer ${id} ${column}`);
       } else {

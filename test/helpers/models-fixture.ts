@@ -7,7 +7,12 @@ import { mallFeatures } from "./mall";
 export interface ModelsFixture {
   /** The inputs by name: the synthetic set from the fixture, the Mall sets built from the CSV here. */
   data: Record<string, number[][]>;
-  agglomerative: { data: string; linkage: "ward" | "complete" | "average" | "single"; Z: number[][]; labels: Record<string, number[]> }[];
+  agglomerative: {
+    data: string;
+    linkage: "ward" | "complete" | "average" | "single";
+    Z: number[][];
+    labels: Record<string, number[]>;
+  }[];
   gmm: {
     data: string;
     k: number;
@@ -31,7 +36,9 @@ export interface ModelsFixture {
   kDistances: { data: string; k: number; distances: number[] }[];
 }
 
-const stored = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "models.json"), "utf8")) as ModelsFixture & { jitterNoise: number[][] };
+const stored = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "models.json"), "utf8")) as ModelsFixture & {
+  jitterNoise: number[][];
+};
 const mall = mallFeatures();
 
 export const modelsFixture: ModelsFixture = {

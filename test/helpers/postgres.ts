@@ -45,13 +45,24 @@ export function startPostgres(): Postgres {
     fs.chownSync(dir, uid, gid);
   }
   const server = (bin: string, args: string[]): void => {
-    const [cmd, cmdArgs] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args];
+    const [cmd, cmdArgs] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", path.join(PG_BIN, bin), ...args]]
+      : [path.join(PG_BIN, bin), args];
     const r = spawnSync(cmd, cmdArgs as string[], { encoding: "utf8", cwd: dir });
     if (r.status !== 0) throw new Error(`${bin} failed (${r.status}): ${r.stderr}${r.stdout}${logOf(dir)}`);
   };
   server("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale"]);
   // fsync off: a throwaway cluster needs no durability.
-  server("pg_ctl", ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-o", `-k ${dir} -c listen_addresses= -c fsync=off`, "start"]);
+  server("pg_ctl", [
+    "-D",
+    dataDir,
+    "-l",
+    path.join(dir, "server.log"),
+    "-w",
+    "-o",
+    `-k ${dir} -c listen_addresses= -c fsync=off`,
+    "start",
+  ]);
   let stopped = false;
   const psql = (script: string, extra: string[] = []): string => {
     const r = spawnSync(

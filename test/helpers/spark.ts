@@ -34,7 +34,8 @@ function java17Home(): string | undefined {
  */
 export async function startSpark(env: Record<string, string> = {}): Promise<Spark> {
   const javaHome = java17Home();
-  if (javaHome === undefined) throw new Error("Java 17 not found in /usr/lib/jvm: run node scripts/setup.mjs --engines");
+  if (javaHome === undefined)
+    throw new Error("Java 17 not found in /usr/lib/jvm: run node scripts/setup.mjs --engines");
   const child: ChildProcessWithoutNullStreams = spawn(venvPython, [path.join(__dirname, "spark_server.py")], {
     env: { ...process.env, JAVA_HOME: javaHome, PYSPARK_PYTHON: venvPython, SPARK_LOCAL_IP: "127.0.0.1", ...env },
   });
