@@ -9,7 +9,6 @@
  *   segment drift <model.json> <ref.csv> <cur.csv> --out <dir>   drift of features and segments between two tables
  * Bad input ends with exit code 2 and one line naming the file, row and column.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ArgumentError, DataError } from "../core/errors";
@@ -28,6 +27,7 @@ import { cleanUpOnSignals } from "./signals";
 import { VALUE_HELP, valueCommand } from "./value-command";
 import { readRulesFile } from "../rules/rules-file";
 import { rulesToSql } from "../model/rules-sql";
+import { packageVersion } from "./package-version";
 
 /** A command-line mistake: exit code 2 like bad data. */
 export class UsageError extends Error {
@@ -348,16 +348,6 @@ function delimiter(value: string | undefined): Delimiter | undefined {
   const d = map[value];
   if (!d) throw new UsageError(`--delimiter ${JSON.stringify(value)}: must be one of , ; tab auto`);
   return d;
-}
-
-function packageVersion(): string {
-  try {
-    return (
-      JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
-    ).version;
-  } catch {
-    return "0.0.0";
-  }
 }
 
 /** One line on stderr: exit 2 for bad input or arguments, 1 otherwise; a stack only with SEGMENT_DEBUG=1. */

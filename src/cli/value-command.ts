@@ -3,13 +3,12 @@
  * `customerValue` (src/value/), writes `value.csv` and `value-model.json` and prints a summary. Bad input
  * ends in an ArgumentError or DataError, which `segment` reports in one line with exit code 2.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { ArgumentError } from "../core/errors";
 import { customerValue } from "../value/customer-value";
 import { planOutputDir } from "../io/output-place";
 import { VALUE_FILES, writeValueFiles } from "../value/value-files";
+import { packageVersion } from "./package-version";
 
 export const VALUE_HELP = `  segment value <transactions.csv> --out <dir> [--months N] [--discount-rate R] [--penalizer P] [--json]
 
@@ -113,14 +112,4 @@ function nonNegative(text: string, flag: string): number {
   if (text.trim() === "" || !Number.isFinite(x) || x < 0)
     throw new ArgumentError(`${flag} ${text}: must be a number >= 0`);
   return x;
-}
-
-function packageVersion(): string {
-  try {
-    return (
-      JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
-    ).version;
-  } catch {
-    return "0.0.0";
-  }
 }

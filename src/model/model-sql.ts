@@ -149,7 +149,6 @@ export function modelToSql(model: SegmentModel, options: SqlOptions = {}): strin
     `      ELSE ${k - 1}`,
     `    END`,
   ].join("\n");
-  const names = model.segments.map((s) => `      WHEN ${s.segment} THEN ${stringLiteral(s.name, dialect)}`);
   const nCategorical = d - model.features.length;
   // Comments hold no user text: only the tool's words, validated enums and counts.
   const header = [
@@ -188,16 +187,26 @@ export function modelToSql(model: SegmentModel, options: SqlOptions = {}): strin
     segmentCase + " AS segment",
     "  FROM nearest",
     ")",
+    ...namedSegmentsSelect(model, dialect),
+  ].join("\n");
+}
+
+/**
+ * The closing SELECT shared by the centroid and the rules query: from the CTE `assigned(customer_id, segment)`, each
+ * row's ID (under its own quoted name), segment and segment name, ordered by segment then ID. Lines of SQL.
+ */
+export function namedSegmentsSelect(model: SegmentModel, dialect: SqlDialect): string[] {
+  return [
     "SELECT",
-    `  customer_id AS ${q(model.idColumn)},`,
+    `  customer_id AS ${quoteIdentifier(model.idColumn, dialect)},`,
     "  segment,",
     "  CASE segment",
-    names.join("\n"),
+    ...model.segments.map((s) => `      WHEN ${s.segment} THEN ${stringLiteral(s.name, dialect)}`),
     "  END AS segment_name",
     "FROM assigned",
     "ORDER BY segment, customer_id;",
     "",
-  ].join("\n");
+  ];
 }
 
 /** Shortest round-trip decimal of a double, in a form every dialect reads as a number. */

@@ -7,7 +7,14 @@
 import { ArgumentError } from "../core/errors";
 import type { SegmentModel } from "./segment-model";
 import type { RulesFile } from "../rules/rules-file";
-import { doubleType, quoteIdentifier, SQL_DIALECTS, stringLiteral, type SqlOptions } from "./model-sql";
+import {
+  doubleType,
+  namedSegmentsSelect,
+  quoteIdentifier,
+  SQL_DIALECTS,
+  stringLiteral,
+  type SqlOptions,
+} from "./model-sql";
 
 /**
  * A query that assigns each row of a table to the segment of its rule.
@@ -44,7 +51,6 @@ export function rulesToSql(model: SegmentModel, rules: RulesFile, options: SqlOp
     const conditions = r.conditions.map((c) => `${f(c.column)} ${c.op} ${num(c.threshold)}`);
     return `      WHEN ${conditions.length ? conditions.join(" AND ") : "1 = 1"} THEN ${r.segment}`;
   });
-  const names = model.segments.map((s) => `      WHEN ${s.segment} THEN ${stringLiteral(s.name, dialect)}`);
   const tableRef = table.split(".").map(q).join(".");
   return [
     `-- Segment rules generated from a ${model.algorithm} model (k=${model.k}) for ${dialect}: an IMM threshold tree with ${rules.rules.length} leaves,`,
@@ -69,14 +75,6 @@ export function rulesToSql(model: SegmentModel, rules: RulesFile, options: SqlOp
     "    END AS segment",
     "  FROM encoded",
     ")",
-    "SELECT",
-    `  customer_id AS ${q(model.idColumn)},`,
-    "  segment,",
-    "  CASE segment",
-    names.join("\n"),
-    "  END AS segment_name",
-    "FROM assigned",
-    "ORDER BY segment, customer_id;",
-    "",
+    ...namedSegmentsSelect(model, dialect),
   ].join("\n");
 }
