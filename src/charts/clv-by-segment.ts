@@ -75,6 +75,7 @@ export function clvBySegmentChart(summary: readonly ClvSegmentSummary[], options
     y: summary.map((s) => s.totalClv),
     text: summary.map((s) => `${currency}${Math.round(s.totalClv).toLocaleString("en-US")}`),
     textposition: "outside",
+    cliponaxis: false,
     customdata: summary.map((s) => [s.customers, s.meanClv, s.meanProbabilityAlive]),
     marker: {
       color: summary.map((s) => s.meanProbabilityAlive),
@@ -90,7 +91,11 @@ export function clvBySegmentChart(summary: readonly ClvSegmentSummary[], options
     layout: baseLayout(options.title ?? "Predicted 12-month CLV by segment", {
       height: options.height ?? 440,
       xaxis: { title: { text: "segment" }, tickangle: -30 },
-      yaxis: { title: { text: `total predicted CLV (${currency})` }, rangemode: "tozero" },
+      // 15 % of headroom above the tallest bar, so that its label fits inside the plot area
+      yaxis: {
+        title: { text: `total predicted CLV (${currency})` },
+        range: [0, 1.15 * Math.max(0, ...summary.map((s) => s.totalClv))],
+      },
       margin: { l: 70, r: 30, t: 60, b: 110 },
     }),
   };
