@@ -33,24 +33,8 @@ export interface ReadInputOptions {
  * @throws {DataError} when the file is missing, unreadable, not a regular file, or larger than `maxBytes`.
  */
 export function readInputBytes(file: string, maxBytes: number = MAX_CSV_BYTES): Buffer {
-  let fd: number;
+  const { fd, stat } = openRegularFile(file);
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new DataError(
-      code === "ENOENT"
-        ? "file not found"
-        : code === "EISDIR"
-          ? "is a folder, not a file"
-          : `cannot read file (${code})`,
-      { file },
-    );
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) throw new DataError("is a folder, not a file", { file });
-    if (!stat.isFile()) throw new DataError(`not a regular file (${kindOf(stat)}); give a file on disk`, { file });
     if (stat.size > maxBytes)
       throw new DataError(`file is ${stat.size} bytes, more than the limit of ${maxBytes} bytes`, { file });
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
@@ -75,6 +59,17 @@ export function readInputBytes(file: string, maxBytes: number = MAX_CSV_BYTES): 
  * @throws {DataError} when the file is missing, unreadable, a folder, a FIFO, a socket or a device.
  */
 export function checkRegularFile(file: string): number {
+  const { fd, stat } = openRegularFile(file);
+  fs.closeSync(fd);
+  return stat.size;
+}
+
+/**
+ * Open `file` for reading without blocking (a FIFO does not wait for a writer) and check it is a regular file.
+ * The caller closes the returned descriptor.
+ * @throws {DataError} when the file is missing, unreadable, a folder, a FIFO, a socket or a device.
+ */
+function openRegularFile(file: string): { fd: number; stat: fs.Stats } {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -93,9 +88,10 @@ export function checkRegularFile(file: string): number {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new DataError("is a folder, not a file", { file });
     if (!stat.isFile()) throw new DataError(`not a regular file (${kindOf(stat)}); give a file on disk`, { file });
-    return stat.size;
-  } finally {
+    return { fd, stat };
+  } catch (err) {
     fs.closeSync(fd);
+    throw err;
   }
 }
 
