@@ -34,10 +34,15 @@ from run_notebooks import NotebookFailure, execute  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 COURSE = "Customer segmentation in TypeScript"
 MARKER = ".mall-segments-site"
-# Worked examples: the `segment` reports that `npm start` writes into reports/ (made here when missing), with the
-# command that makes each.
+# Worked examples: the `segment` reports that `npm start` writes into reports/ (scripts/run_examples.mjs, run here
+# when one is missing), with the command that makes each.
 EXAMPLES = [
-    ("segments/report.html", "Segments of the Mall customers", ["run", "data/Mall_Customers.csv", "--out", "reports/segments"]),
+    ("segments/report.html", "Segments of the Mall customers", "segment run data/Mall_Customers.csv --out reports/segments"),
+    (
+        "drift/drift.html",
+        "Drift of the Online Retail customers' RFM segments from June to December 2011",
+        "segment drift reports/segments-june/model.json reports/rfm-june/rfm.csv reports/rfm/rfm.csv --out reports/drift",
+    ),
 ]
 # An inline plotly.js (as the segment reports embed it): its script element, up to the first real </script>.
 INLINE_PLOTLY = re.compile(r"<script[^>]*>\s*/\*\*?\s*\*?\s*plotly\.js v[\s\S]*?</script>")
@@ -145,12 +150,11 @@ def write_chapter(site: Path, nb, chapters: list, index: int) -> None:
 
 def write_examples(site: Path, reports: Path) -> list:
     found = []
-    for relative, title, argv in EXAMPLES:
+    if any(not (reports / relative).exists() for relative, _, _ in EXAMPLES):
+        print("site: making the worked examples (scripts/run_examples.mjs)", flush=True)
+        subprocess.run(["node", str(ROOT / "scripts" / "run_examples.mjs")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    for relative, title, command in EXAMPLES:
         report = reports / relative
-        command = " ".join(["segment", *(f'"{a}"' if " " in a else a for a in argv)])
-        if not report.exists():
-            print(f"site: making the example {relative}: {command}", flush=True)
-            subprocess.run(["node", str(ROOT / "dist" / "cli" / "segment.js"), *argv, "--quiet"], cwd=ROOT, check=True)
         target = site / "examples" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         depth = "../" * (len(Path("examples", relative).parts) - 1)
