@@ -106,13 +106,8 @@ export function doubleType(dialect: SqlDialect): string {
  * // => "-- Segment scoring … LEAST(d0, d1, …) AS d_min … CASE WHEN d0 = d_min THEN 0 … END AS segment …"
  */
 export function modelToSql(model: SegmentModel, options: SqlOptions = {}): string {
-  const dialect = options.dialect ?? "duckdb";
-  const table = options.table ?? "customers";
-  if (!SQL_DIALECTS.includes(dialect))
-    throw new ArgumentError(`sql: dialect "${String(dialect).slice(0, 40)}" must be one of ${SQL_DIALECTS.join(", ")}`);
-  const tableParts = table.split(".");
-  if (tableParts.some((part) => part.trim() === ""))
-    throw new ArgumentError("sql: --table must be a name or dotted names (schema.table), none empty");
+  const target = sqlTarget(options);
+  const { dialect, num } = target;
   const k = model.centroids.length;
   const d = model.encodedFeatures.length;
   if (k * d > MAX_SQL_TERMS) {
@@ -120,18 +115,7 @@ export function modelToSql(model: SegmentModel, options: SqlOptions = {}): strin
       `sql: the model has k=${k} centres of ${d} columns, ${k * d} distance terms, more than the ${MAX_SQL_TERMS} a query is built with; score it with \`segment score\``,
     );
   }
-  const q = (name: string): string => quoteIdentifier(name, dialect);
-  const num = (x: number): string => `CAST(${formatNumber(x)} AS ${doubleType(dialect)})`;
   const { center, scale } = model.scaler;
-
-  // Step 1: each model column, scaled (numeric) or one-hot encoded (categorical): f0, f1, …
-  const columns: string[] = model.features.map(
-    (f, j) => `(CAST(${q(f)} AS ${doubleType(dialect)}) - ${num(center[j]!)}) / ${num(scale[j]!)}`,
-  );
-  for (const { column, levels } of model.categorical) {
-    for (const level of levels)
-      columns.push(`CASE WHEN ${q(column)} = ${stringLiteral(level, dialect)} THEN ${num(1)} ELSE ${num(0)} END`);
-  }
   const f = (j: number): string => `f${j}`;
   // Step 2: squared Euclidean distance to each centroid: d0 … d(k−1).
   const distances = model.centroids.map((c, ci) => {
@@ -161,19 +145,14 @@ export function modelToSql(model: SegmentModel, options: SqlOptions = {}): strin
         ]
       : []),
   ];
-  const tableRef = tableParts.map(q).join(".");
   return [
     ...header,
-    "WITH encoded AS (",
-    "  SELECT",
-    `    ${q(model.idColumn)} AS customer_id,`,
-    columns.map((c, j) => `    ${c} AS ${f(j)}`).join(",\n"),
-    `  FROM ${tableRef}`,
-    "),",
+    // Step 1: each model column, scaled (numeric) or one-hot encoded (categorical): f0, f1, …
+    ...encodedCte(model, target, (column, j) => `(${column} - ${num(center[j]!)}) / ${num(scale[j]!)}`),
     "distances AS (",
     "  SELECT",
     "    customer_id,",
-    columns.map((_, j) => `    ${f(j)}`).join(",\n") + ",",
+    model.encodedFeatures.map((_, j) => `    ${f(j)}`).join(",\n") + ",",
     distances.join(",\n"),
     "  FROM encoded",
     "),",
@@ -189,6 +168,60 @@ export function modelToSql(model: SegmentModel, options: SqlOptions = {}): strin
     ")",
     ...namedSegmentsSelect(model, dialect),
   ].join("\n");
+}
+
+/** A scoring query's validated dialect and quoted table, with the dialect's identifier and number spelling. */
+export interface SqlTarget {
+  dialect: SqlDialect;
+  tableRef: string;
+  q: (name: string) => string;
+  num: (x: number) => string;
+}
+
+/**
+ * Validate `options` of a scoring query (centroid or rules) once for both.
+ * @throws {ArgumentError} on an unknown dialect or a table name with an empty part.
+ */
+export function sqlTarget(options: SqlOptions): SqlTarget {
+  const dialect = options.dialect ?? "duckdb";
+  const table = options.table ?? "customers";
+  if (!SQL_DIALECTS.includes(dialect))
+    throw new ArgumentError(`sql: dialect "${String(dialect).slice(0, 40)}" must be one of ${SQL_DIALECTS.join(", ")}`);
+  const tableParts = table.split(".");
+  if (tableParts.some((part) => part.trim() === ""))
+    throw new ArgumentError("sql: --table must be a name or dotted names (schema.table), none empty");
+  const q = (name: string): string => quoteIdentifier(name, dialect);
+  return {
+    dialect,
+    tableRef: tableParts.map(q).join("."),
+    q,
+    num: (x) => `CAST(${formatNumber(x)} AS ${doubleType(dialect)})`,
+  };
+}
+
+/**
+ * The `encoded` CTE shared by the centroid and the rules query: the ID as `customer_id` and one column per model
+ * column, f0, f1, … in encodedFeatures order — each numeric feature cast to double and passed through `numeric`
+ * (scaled for the centroid query, as is for the rules), then one 0/1 column per one-hot level. Lines of SQL.
+ */
+export function encodedCte(
+  model: SegmentModel,
+  { dialect, tableRef, q, num }: SqlTarget,
+  numeric: (column: string, j: number) => string,
+): string[] {
+  const columns = model.features.map((name, j) => numeric(`CAST(${q(name)} AS ${doubleType(dialect)})`, j));
+  for (const { column, levels } of model.categorical) {
+    for (const level of levels)
+      columns.push(`CASE WHEN ${q(column)} = ${stringLiteral(level, dialect)} THEN ${num(1)} ELSE ${num(0)} END`);
+  }
+  return [
+    "WITH encoded AS (",
+    "  SELECT",
+    `    ${q(model.idColumn)} AS customer_id,`,
+    columns.map((c, j) => `    ${c} AS f${j}`).join(",\n"),
+    `  FROM ${tableRef}`,
+    "),",
+  ];
 }
 
 /**
