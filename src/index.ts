@@ -349,6 +349,7 @@ export {
 } from "./model/segment-model";
 export { readModel, parseModel } from "./model/validate-model";
 export { scoreEncoded } from "./model/score-model";
+export { readModelTable, type ModelTableOptions } from "./model/read-model-table";
 export {
   modelToSql,
   quoteIdentifier,

@@ -1,5 +1,6 @@
 /** `segment score`: assign new customers to the segments of a saved model.json. */
-import { readCustomerTable, type ImputeMethod } from "../data/customer-table";
+import type { ImputeMethod } from "../data/customer-table";
+import { readModelTable } from "../model/read-model-table";
 import type { Delimiter } from "../data/read-csv";
 import type { InputEncoding } from "../io/read-input";
 import { planOutputFile } from "../io/output-place";
@@ -47,14 +48,10 @@ export function scoreCustomers(options: ScoreOptions): ScoreSummary {
   planOutputFile(options.out, placeOptions);
   const model = readModel(options.model);
   const table = progress.step("read CSV", () =>
-    readCustomerTable(options.input, {
-      id: model.idColumn,
-      features: model.features,
-      categorical: model.categorical.map((c) => c.column),
-      impute: options.impute ?? "none",
-      imputeValues: model.imputeValues,
-      delimiter: options.delimiter ?? "auto",
-      encoding: options.encoding ?? "utf-8",
+    readModelTable(model, options.input, {
+      ...(options.impute ? { impute: options.impute } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+      ...(options.encoding ? { encoding: options.encoding } : {}),
     }),
   );
   const labels = progress.step("score", () => scoreEncoded(model, encodeRows(model, table.X, table.categorical)));

@@ -3,7 +3,8 @@
  * per-feature PSI, segment-share PSI, migration and a verdict — then write drift.json and a self-contained drift.html.
  * The model, table reading and output writing are those of `segment score` / `segment run`.
  */
-import { readCustomerTable, type ImputeMethod } from "../data/customer-table";
+import type { ImputeMethod } from "../data/customer-table";
+import { readModelTable } from "../model/read-model-table";
 import type { Delimiter } from "../data/read-csv";
 import { planOutputDir } from "../io/output-place";
 import { writeOutputDir } from "../io/output-writer";
@@ -169,13 +170,9 @@ function scoreTable(
   file: string,
   options: RunDriftOptions,
 ): { snapshot: DriftSnapshot; rows: DriftTableRows } {
-  const table = readCustomerTable(file, {
-    id: model.idColumn,
-    features: model.features,
-    categorical: model.categorical.map((c) => c.column),
-    impute: options.impute ?? "none",
-    imputeValues: model.imputeValues,
-    delimiter: options.delimiter ?? "auto",
+  const table = readModelTable(model, file, {
+    ...(options.impute ? { impute: options.impute } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
   });
   const labels = scoreEncoded(model, encodeRows(model, table.X, table.categorical));
   const numeric: Record<string, Float64Array> = {};
