@@ -8,6 +8,7 @@
  *   quantity is refused with its row and column; invoice dates after the run's clock or before 1970 are refused with
  *   a count and the first row.
  */
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,8 +40,16 @@ export interface PreparedTransactions {
  */
 export function prepareTransactions(file: string, options: PrepareTransactionsOptions = {}): PreparedTransactions {
   checkRegularFile(file);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mall-segments-rfm-"));
+  // Registered before it exists, so the command line's signal clean-up is in place before the folder is made (a
+  // Ctrl-C between mkdtemp and the registration would leave it behind); the random name does what mkdtemp's would.
+  const dir = path.join(os.tmpdir(), `mall-segments-rfm-${randomBytes(6).toString("hex")}`);
   trackTemporary(dir);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (err) {
+    forgetTemporary(dir);
+    throw err;
+  }
   const dispose = (): void => {
     fs.rmSync(dir, { recursive: true, force: true });
     forgetTemporary(dir);
