@@ -125,7 +125,8 @@ def write_assets(site: Path) -> None:
     static = lab_static()
     for name in ("index.css", "theme-light.css"):
         shutil.copyfile(static / name, assets / name)
-    shutil.copyfile(ROOT / "scripts" / "nbconvert" / "site" / "site.css", assets / "site.css")
+    for name in ("site.css", "draw-in-turn.js"):
+        shutil.copyfile(ROOT / "scripts" / "nbconvert" / "site" / name, assets / name)
 
 
 def write_chapter(site: Path, nb, chapters: list, index: int) -> None:

@@ -76,6 +76,20 @@ export function executedNotebooks(subdir = ""): ExpectedCharts[] {
     });
 }
 
+/**
+ * Wait until `n` Plotly charts on the page are drawn (each chart holds several `.main-svg` layers, so counting those
+ * would be satisfied by half the charts).
+ */
+export async function waitForCharts(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (count) =>
+      Array.from(document.querySelectorAll(".js-plotly-plot")).filter((plot) => plot.querySelector(".main-svg"))
+        .length >= count,
+    n,
+    { timeout: 30_000 },
+  );
+}
+
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { MALL_CSV, runSegment } from "../helpers/run-segment";
-import { REPORTS, SCREENSHOTS, collectErrors, executedNotebooks, launchChromium } from "./browser";
+import { REPORTS, SCREENSHOTS, collectErrors, executedNotebooks, launchChromium, waitForCharts } from "./browser";
 
 describe("drift.html renders offline", () => {
   let browser: Browser;
@@ -54,9 +54,7 @@ describe("drift.html renders offline", () => {
     });
     await page.goto(`file://${html}`, { waitUntil: "load" });
     const expected = 5; // PSI bars, 2 feature bin charts, segment shares, Sankey
-    await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, expected, {
-      timeout: 30_000,
-    });
+    await waitForCharts(page, expected);
     assert.equal(await page.locator(".js-plotly-plot").count(), expected);
     assert.ok((await page.locator(".js-plotly-plot .sankey .sankey-node").count()) > 0, "the Sankey has nodes");
     assert.ok((await page.locator(".js-plotly-plot .sankey-link").count()) > 0, "the Sankey has links");
@@ -101,9 +99,7 @@ describe("notebook 07's Sankeys", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
     await page.goto(`file://${path.join(REPORTS, `${nb!.name}.html`)}`, { waitUntil: "load" });
-    await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, nb!.charts, {
-      timeout: 30_000,
-    });
+    await waitForCharts(page, nb!.charts);
     assert.equal(await page.locator(".js-plotly-plot .sankey").count(), 2);
     assert.deepEqual(errors, []);
     await page.close();

@@ -15,6 +15,7 @@ import {
   launchChromium,
   markdownDollarProblems,
   markdownDollars,
+  waitForCharts,
 } from "./browser";
 
 const notebooks = executedNotebooks();
@@ -40,9 +41,7 @@ describe("HTML exports render their Plotly charts offline", () => {
       });
       const html = path.join(REPORTS, `${nb.name}.html`);
       await page.goto(`file://${html}`, { waitUntil: "load" });
-      await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, nb.charts, {
-        timeout: 30_000,
-      });
+      await waitForCharts(page, nb.charts);
       assert.equal(await page.locator(".js-plotly-plot").count(), nb.charts);
       const plotlyCopies = (fs.readFileSync(html, "utf8").match(/plotly\.js v\d/g) ?? []).length;
       assert.equal(plotlyCopies, 1, "plotly.js is embedded exactly once");

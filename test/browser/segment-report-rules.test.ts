@@ -8,7 +8,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { MALL_CSV, runSegment } from "../helpers/run-segment";
-import { SCREENSHOTS, collectErrors, launchChromium } from "./browser";
+import { SCREENSHOTS, collectErrors, launchChromium, waitForCharts } from "./browser";
 
 describe("segment run's report.html shows the rules", () => {
   let browser: Browser;
@@ -28,7 +28,8 @@ describe("segment run's report.html shows the rules", () => {
     const run = runSegment(["run", MALL_CSV, "--k", "5", "--out", out, "--quiet"]);
     assert.equal(run.code, 0, run.stderr);
     const html = path.join(out, "report.html");
-    const charts = (fs.readFileSync(html, "utf8").match(/Plotly\.newPlot\(/g) ?? []).length;
+    // one container per chart (counting `Plotly.newPlot(` would also count the call inside the embedded plotly.js)
+    const charts = (fs.readFileSync(html, "utf8").match(/class="mall-segments-plot"/g) ?? []).length;
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
     const external: string[] = [];
@@ -36,9 +37,7 @@ describe("segment run's report.html shows the rules", () => {
       if (!req.url().startsWith("file:") && !req.url().startsWith("data:")) external.push(req.url());
     });
     await page.goto(`file://${html}`, { waitUntil: "load" });
-    await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, charts, {
-      timeout: 30_000,
-    });
+    await waitForCharts(page, charts);
     const section = page.locator("section", { has: page.locator("h2", { hasText: "Segments as rules" }) });
     assert.equal(await section.locator("table.rules tr").count(), 6); // header + 5 rules
     // The tree: 5 leaves + 4 cuts drawn as boxed annotations, plus a yes/no per cut.
