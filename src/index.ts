@@ -453,3 +453,17 @@ export { type RulesTreeOptions, rulesTreeChart } from "./charts/rules-tree";
 export { type RuleMistakesOptions, ruleMistakesChart } from "./charts/rule-mistakes";
 export { type FidelitySeries, type FidelityCurveOptions, fidelityCurveChart } from "./charts/fidelity-curve";
 export { rulesToSql } from "./model/rules-sql";
+
+// exercises: the course's self-checking exercises (exercise("04.2").check(answer))
+export {
+  type Check,
+  type CheckStatus,
+  type ExerciseAnswers,
+  type ExerciseId,
+  type ExerciseOptions,
+  type Exercise,
+  EXERCISE_IDS,
+  EXERCISES_STRICT_ENV,
+  ExerciseError,
+  exercise,
+} from "./exercises";
