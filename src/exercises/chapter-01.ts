@@ -54,7 +54,7 @@ export const chapter01: { [I in keyof Chapter01Answers]: ExerciseDefinition<Chap
       if (band === largest && customers === most) return null;
       if (band !== largest) {
         if (band % 10 !== 0 || counts.get(band - 10) === most)
-          return "off by one band: bands are floor(age / 10) · 10, so a 35-year-old is in band 30 and a 40-year-old in 40.";
+          return "off by one band: bands are floor(age / 10) · 10, so a 47-year-old is in band 40 and a 50-year-old in 50.";
         return counts.has(band)
           ? "that band is not the largest: count every band and compare."
           : "no customer is in that band: bands are floor(age / 10) · 10 of the ages in the file.";
