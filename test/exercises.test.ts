@@ -95,15 +95,15 @@ async function cases(): Promise<Cases> {
     "01.1": {
       right: mall["01.1"],
       wrong: [
-        [59.25, /the mean; .* median/],
-        [61.5, /all customers/],
+        [{ ...mall["01.1"], band: mall["01.1"].band + 10 }, /off by one band/],
+        [{ band: 30, meanSpending: 72 }, /the median; .* mean/],
       ],
     },
     "01.2": {
       right: mall["01.2"],
       wrong: [
-        [{ ...mall["01.2"], band: mall["01.2"].band + 10 }, /off by one band/],
-        [{ ...mall["01.2"], customers: mall["01.2"].customers + 1 }, /right band/],
+        [{ high: mall["01.2"].low, low: mall["01.2"].high }, /swapped/],
+        [{ high: 73, low: 73 }, /bounds are strict/],
       ],
     },
     "02.1": {
@@ -225,10 +225,10 @@ describe("exercise checks", () => {
   }
 
   it("validates the answer's shape at run time, with the field named", async () => {
-    const notObject = await check("01.2", 30 as unknown as ExerciseAnswers["01.2"]);
-    assert.match(notObject.message, /must be an object \{ band: number, customers: number \}/);
-    const missing = await check("01.2", { band: 30 } as ExerciseAnswers["01.2"]);
-    assert.match(missing.message, /no field "customers"/);
+    const notObject = await check("01.1", 30 as unknown as ExerciseAnswers["01.1"]);
+    assert.match(notObject.message, /must be an object \{ band: number, meanSpending: number \}/);
+    const missing = await check("01.1", { band: 30 } as ExerciseAnswers["01.1"]);
+    assert.match(missing.message, /no field "meanSpending"/);
     const text = await check("04.2", "46, 161" as unknown as number[]);
     assert.match(text.message, /must be a list of CustomerIDs/);
     assert.equal(text.status, "incorrect");
@@ -237,7 +237,7 @@ describe("exercise checks", () => {
   it("throws in strict mode unless the answer is right, and names an unknown id", async () => {
     const strict = (id: "01.1") => exercise(id, { ...options, strict: true });
     await assert.rejects(strict("01.1").check(undefined), ExerciseError);
-    await assert.rejects(strict("01.1").check(59.25), /✗ Exercise 01\.1: that is the mean/);
+    await assert.rejects(strict("01.1").check({ band: 30, meanSpending: 72 }), /✗ Exercise 01\.1: that is the median/);
     assert.equal((await strict("01.1").check(all["01.1"].right)).ok, true);
     assert.throws(() => exercise("09.1" as ExerciseId), ArgumentError);
     assert.throws(() => exercise("09.1" as ExerciseId), /unknown id "09\.1"; the ids are 01\.1, 01\.2/);
