@@ -3,7 +3,10 @@
 
 Pages: index.html (what the course teaches, the chapters with one line and an estimated time each, how to run it
 locally, the worked examples) and one page per chapter (NN-name.html) with the chapter list, previous/next links and a
-download link for the notebook. plotly.js and the JupyterLab CSS are shared files in site/assets/, loaded once for the
+download link for the notebook. The chapters show their exercises with the unanswered checks, never a solution; the
+worked solutions (notebooks/solutions/, executed into reports/solutions/ with the checks strict) get pages of their own
+in site/solutions/, linked from a separate "Solutions" section of the home page — `--no-solutions` leaves both out, for
+a teacher who hands out the site before the exercises are done. plotly.js and the JupyterLab CSS are shared files in site/assets/, loaded once for the
 whole site, and every link is relative, so the site works from file:// and from any static server with no request
 leaving it. The `segment` reports found in reports/ (segments, drift, …) are copied in as worked examples, pointed at
 the shared plotly.js. A notebook whose executed copy is missing or older than its source is executed first.
@@ -12,7 +15,7 @@ The tool is nbconvert with a template of our own (scripts/nbconvert/site): it is
 notebooks' Plotly outputs through their text/html fallback, and its pages are plain static HTML that work from file://
 (see the README, "The course website", for the tools weighed).
 
-Usage: .venv/bin/python scripts/build_site.py [--out site]
+Usage: .venv/bin/python scripts/build_site.py [--out site] [--no-solutions]
 """
 import argparse
 import html
@@ -24,12 +27,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+import os
+
 import nbformat
 from jupyter_core.paths import jupyter_path
 from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run_notebooks import NotebookFailure, execute  # noqa: E402
+from run_notebooks import STRICT_ENV, NotebookFailure, execute  # noqa: E402
+from site_solutions import public, solution_info, solutions_section  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 COURSE = "Customer segmentation in TypeScript"
@@ -98,13 +104,19 @@ def chapter_info(source: Path, taught: dict) -> dict:
     }
 
 
-def executed_copy(source: Path, reports: Path):
-    """The executed notebook from reports/, executing it first when it is missing or older than its source."""
+def executed_copy(source: Path, reports: Path, strict: bool = False):
+    """The executed notebook from reports/, executing it first when it is missing or older than its source (with the
+    exercise checks strict for a solutions notebook, as `run_notebooks.py --solutions` runs it)."""
     executed = reports / source.name
     if executed.exists() and executed.stat().st_mtime >= source.stat().st_mtime:
         return nbformat.read(executed, as_version=4)
     print(f"site: executing {source.name} (no current executed copy in {reports.name}/)", flush=True)
-    nb = execute(source, 600)
+    if strict:
+        os.environ[STRICT_ENV] = "1"
+    try:
+        nb = execute(source, 600)
+    finally:
+        os.environ.pop(STRICT_ENV, None)
     reports.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, executed)
     return nb
@@ -129,23 +141,34 @@ def write_assets(site: Path) -> None:
         shutil.copyfile(ROOT / "scripts" / "nbconvert" / "site" / name, assets / name)
 
 
-def write_chapter(site: Path, nb, chapters: list, index: int) -> None:
-    chapter = chapters[index]
-    public = [{k: v for k, v in c.items() if k != "source"} for c in chapters]
+# A relative link target in a page's HTML: href="…" or src="…" not starting with a scheme, "/", "#" or "data:".
+RELATIVE_LINK = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"', re.I)
+
+
+def write_chapter(site: Path, nb, chapters: list, index: int, pages: list | None = None) -> None:
+    """One page: chapter `index`, or with `pages` (the solutions) that page, its pager among `pages` and the chapter
+    list in its header. A page in a subfolder gets its relative links rewritten to reach the site's root."""
+    chapter = (pages or chapters)[index]
+    own = public(pages or chapters)
     resources = {
         "site": {
             "course": COURSE,
-            "chapters": public,
-            "current": public[index],
-            "previous": public[index - 1] if index > 0 else None,
-            "next": public[index + 1] if index + 1 < len(chapters) else None,
+            "chapters": public(chapters),
+            "current": own[index],
+            "previous": own[index - 1] if index > 0 else None,
+            "next": own[index + 1] if index + 1 < len(own) else None,
         },
         "metadata": {"name": f"{chapter['number']} {chapter['title']}"},
     }
     exporter = HTMLExporter(template_name="site", extra_template_basedirs=[str(ROOT / "scripts" / "nbconvert")])
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    (site / chapter["page"]).write_text(body, encoding="utf8")
-    (site / "notebooks").mkdir(exist_ok=True)
+    depth = len(Path(chapter["page"]).parts) - 1
+    if depth:
+        body = RELATIVE_LINK.sub(lambda m: f'{m.group(1)}="{"../" * depth}{m.group(2)}"', body)
+    target = site / chapter["page"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf8")
+    (site / chapter["download"]).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(chapter["source"], site / chapter["download"])
 
 
@@ -168,7 +191,7 @@ def write_examples(site: Path, reports: Path) -> list:
     return found
 
 
-def index_page(chapters: list, examples: list) -> str:
+def index_page(chapters: list, examples: list, solutions: list | None = None) -> str:
     e = html.escape
     rows = "\n".join(
         f'<li><a href="{c["page"]}"><span class="n">{e(c["number"])}</span> {e(c["title"])}</a>'
@@ -201,17 +224,18 @@ package and every chart is interactive (zoom, hover, toggle the legend).</p>
 <ul class="examples">
 {example_rows}
 </ul>
-<h2>Run it yourself</h2>
+{solutions_section(solutions or [])}<h2>Run it yourself</h2>
 <p>With Node ≥ 20 and Python ≥ 3.10 on the PATH, in a clone of the repository:</p>
 <pre>npm start     # set up (npm packages, a local .venv with JupyterLab, the data), run every notebook
 npm run lab   # JupyterLab on notebooks/ with the TypeScript kernel
 npm run site  # this website, in site/</pre>
-<p>Each chapter page has a link to download its notebook; open it in JupyterLab with the <code>tslab</code> kernel.</p>
+<p>Each chapter page has a link to download its notebook; open it in JupyterLab with the <code>tslab</code> kernel.
+Each chapter ends with exercises that check themselves: put your answer in the cell below a question and run it.</p>
 </main></body></html>
 """
 
 
-def build(out: Path, reports: Path) -> Path:
+def build(out: Path, reports: Path, with_solutions: bool = True) -> Path:
     sources = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
     if not sources:
         raise SystemExit("build_site: no notebooks in notebooks/")
@@ -220,6 +244,9 @@ def build(out: Path, reports: Path) -> Path:
     taught = readme_lines()
     chapters = [chapter_info(s, taught) for s in sources]
     notebooks = [executed_copy(s, reports) for s in sources]
+    solution_sources = sorted((ROOT / "notebooks" / "solutions").glob("[0-9]*.ipynb")) if with_solutions else []
+    solutions = [solution_info(s, chapters) for s in solution_sources]
+    solution_notebooks = [executed_copy(s, reports / "solutions", strict=True) for s in solution_sources]
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     staging.chmod(0o755)
     try:
@@ -227,10 +254,12 @@ def build(out: Path, reports: Path) -> Path:
         write_assets(staging)
         for i, nb in enumerate(notebooks):
             write_chapter(staging, nb, chapters, i)
+        for i, nb in enumerate(solution_notebooks):
+            write_chapter(staging, nb, chapters, i, pages=solutions)
         examples = write_examples(staging, reports)
-        (staging / "index.html").write_text(index_page(chapters, examples), encoding="utf8")
+        (staging / "index.html").write_text(index_page(chapters, examples, solutions), encoding="utf8")
         (staging / "site.json").write_text(
-            json.dumps({"chapters": [{k: v for k, v in c.items() if k != "source"} for c in chapters], "examples": examples}, indent=1) + "\n"
+            json.dumps({"chapters": public(chapters), "examples": examples, "solutions": public(solutions)}, indent=1) + "\n"
         )
         if out.exists():
             shutil.rmtree(out)
@@ -245,9 +274,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "site")
     parser.add_argument("--reports", type=Path, default=ROOT / "reports")
+    parser.add_argument("--no-solutions", action="store_true", help="leave the worked solutions out of the site")
     args = parser.parse_args()
     try:
-        out = build(args.out.resolve(), args.reports.resolve())
+        out = build(args.out.resolve(), args.reports.resolve(), with_solutions=not args.no_solutions)
     except NotebookFailure as failure:
         print(failure.report, file=sys.stderr)
         return 1

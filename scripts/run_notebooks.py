@@ -10,9 +10,14 @@ nbclient's own message is empty), and exits with status 1.
 The notebooks are kernel-agnostic: --kernel deno runs the same files in Deno's kernel (the default output
 folder is then reports/deno/, so the two kernels' reports sit side by side).
 
-Usage: .venv/bin/python scripts/run_notebooks.py [--kernel tslab|deno] [--out reports] [--timeout 600] [--no-html] [NOTEBOOK ...]
+--solutions runs the worked solutions (default: notebooks/solutions/*.ipynb, into reports/solutions/) with the
+exercise checks strict (MALL_SEGMENTS_EXERCISES_STRICT=1 in the kernel's environment): a check that does not pass
+throws, so its cell fails and the run exits with status 1. Otherwise a check only shows its result.
+
+Usage: .venv/bin/python scripts/run_notebooks.py [--kernel tslab|deno] [--solutions] [--out reports] [--timeout 600] [--no-html] [NOTEBOOK ...]
 """
 import argparse
+import os
 import queue
 import re
 import sys
@@ -27,6 +32,8 @@ from nbclient.util import ensure_async
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
+# Makes every exercise check throw unless its answer is right (src/exercises/exercise.ts, EXERCISES_STRICT_ENV).
+STRICT_ENV = "MALL_SEGMENTS_EXERCISES_STRICT"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
@@ -124,10 +131,17 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None, help="reports/, or reports/deno/ with --kernel deno")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     parser.add_argument("--no-html", action="store_true")
+    parser.add_argument("--solutions", action="store_true", help="run the worked solutions, every exercise check strict")
     args = parser.parse_args()
     if args.out is None:
-        args.out = ROOT / "reports" / ("deno" if args.kernel == "deno" else "")
-    notebooks = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+        args.out = ROOT / "reports" / ("deno" if args.kernel == "deno" else "") / ("solutions" if args.solutions else "")
+    folder = ROOT / "notebooks" / ("solutions" if args.solutions else "")
+    notebooks = [p.resolve() for p in args.notebooks] or sorted(folder.glob("[0-9]*.ipynb"))
+    # the kernels started below inherit this environment
+    if args.solutions:
+        os.environ[STRICT_ENV] = "1"
+    else:
+        os.environ.pop(STRICT_ENV, None)
     if not notebooks:
         print("run_notebooks: no notebooks found", file=sys.stderr)
         return 1

@@ -453,3 +453,25 @@ export { type RulesTreeOptions, rulesTreeChart } from "./charts/rules-tree";
 export { type RuleMistakesOptions, ruleMistakesChart } from "./charts/rule-mistakes";
 export { type FidelitySeries, type FidelityCurveOptions, fidelityCurveChart } from "./charts/fidelity-curve";
 export { rulesToSql } from "./model/rules-sql";
+
+// exercises: the course's self-checking exercises (exercise("04.2").check(answer))
+export {
+  type Check,
+  type CheckStatus,
+  type ExerciseAnswers,
+  type Chapter01Answers,
+  type Chapter02Answers,
+  type Chapter03Answers,
+  type Chapter04Answers,
+  type Chapter05Answers,
+  type Chapter06Answers,
+  type Chapter07Answers,
+  type Chapter08Answers,
+  type ExerciseId,
+  type ExerciseOptions,
+  type Exercise,
+  EXERCISE_IDS,
+  EXERCISES_STRICT_ENV,
+  ExerciseError,
+  exercise,
+} from "./exercises";

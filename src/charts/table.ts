@@ -80,6 +80,7 @@ function visibleEdgeWhitespace(text: string): string {
   return text.replace(/^[ \t]+/, mark).replace(/[ \t]+$/, mark);
 }
 
-function escapeHtml(text: string): string {
+/** Escape text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

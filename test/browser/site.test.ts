@@ -3,7 +3,9 @@
 // on loopback in headless chromium — each chapter draws all its charts from the one shared plotly.js, every internal
 // link resolves, nothing is requested from outside the site, no console errors. The time from navigation start to the
 // first frame after the first chart is drawn is measured in the page and written to reports/site-timings.json (a
-// measurement, not a pass/fail threshold).
+// measurement, not a pass/fail threshold). The chapters show their exercises with unanswered checks only; the worked
+// solutions have pages of their own in site/solutions/, linked from the home page's "Solutions" section, and every
+// check on them shows ✓.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
@@ -121,13 +123,47 @@ describe("the course website", () => {
     });
   }
 
-  it("works from a static server too (home page and first chapter)", async () => {
+  it("keeps the solutions apart: chapters show unanswered checks only, solution pages a ✓ for every check", () => {
+    const solutions = pages.filter((f) => f.startsWith("solutions/"));
+    assert.deepEqual(
+      solutions.map((f) => f.slice("solutions/".length, 2 + "solutions/".length)),
+      [...charts.keys()].map((f) => f.slice(0, 2)),
+      "one solutions page per chapter (build without --no-solutions)",
+    );
+    const home = fs.readFileSync(path.join(SITE, "index.html"), "utf8");
+    const section = home.split('<h2 id="solutions">')[1]?.split("<h2")[0] ?? "";
+    for (const page of solutions) assert.ok(section.includes(`href="${page}"`), `home page links ${page}`);
+    for (const chapter of charts.keys()) {
+      const text = fs.readFileSync(path.join(SITE, chapter), "utf8");
+      const checks = text.match(/class="exercise-check exercise-check-(\w+)"/g) ?? [];
+      assert.ok(checks.length >= 2, `${chapter}: ${checks.length} exercise checks`);
+      assert.ok(
+        checks.every((c) => c.endsWith('unanswered"')),
+        `${chapter} shows an answered check`,
+      );
+    }
+    for (const page of solutions) {
+      const text = fs.readFileSync(path.join(SITE, page), "utf8");
+      const checks = text.match(/class="exercise-check exercise-check-(\w+)"/g) ?? [];
+      assert.ok(checks.length >= 2, `${page}: ${checks.length} exercise checks`);
+      assert.ok(
+        checks.every((c) => c.endsWith('correct"')),
+        `${page}: a check that is not ✓`,
+      );
+    }
+  });
+
+  it("works from a static server too (home page, first chapter and its solutions)", async () => {
     const page = await browser.newPage();
     const errors = collectErrors(page);
     await page.goto(`${base}/index.html`, { waitUntil: "load" });
     const first = await page.locator("ol.chapters a").first().getAttribute("href");
     await page.goto(`${base}/${first}`, { waitUntil: "load" });
     await page.waitForSelector(".js-plotly-plot .main-svg", { timeout: 30_000 });
+    await page.goto(`${base}/index.html`, { waitUntil: "load" });
+    const solution = await page.locator("ol.solutions a").first().getAttribute("href");
+    await page.goto(`${base}/${solution}`, { waitUntil: "load" });
+    await page.waitForSelector(".exercise-check-correct", { timeout: 30_000 });
     assert.deepEqual(errors, []);
     await page.close();
   });
