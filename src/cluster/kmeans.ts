@@ -21,6 +21,11 @@
  * boundary) we stay ~1.2× behind scikit-learn's OpenMP + BLAS kernels: every row's bounds are still tested each
  * iteration (~11 ns a row on one thread), and the full scans of the first iterations cost ~45 ns a row.
  * Float32 would be faster but breaks parity.
+ * A typed matrix (`matrix(data, [n, d])`, like a numpy array) skips the number[][] → Float64Array copy. End to end
+ * from k-means++ at 1e6 × 4, k = 5 (one bench run with other jobs loading the 2 cores, load average 6): uniform ours
+ * 2.54 s typed / 3.10 s rows vs scikit-learn 2.13 s; blobs 178 / 211 ms vs 349 ms; peak memory 311-320 MB typed,
+ * 433-438 MB rows, scikit-learn 300 MB (each from its own seeded start: 65 Lloyd iterations for ours on uniform, 40
+ * for scikit-learn's).
  */
 import { ArgumentError } from "../core/errors";
 import {
