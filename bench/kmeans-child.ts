@@ -1,14 +1,17 @@
 /**
  * One implementation's k-means timings in its own process (so its peak memory is its own):
  *   node --import tsx bench/kmeans-child.ts <ours|ml-kmeans> <data.bin> <init.bin> <d> <maxIter> <repeats>
- *   node --import tsx bench/kmeans-child.ts ours-e2e <data.bin> <k> <d> <seed> <repeats>
+ *   node --import tsx bench/kmeans-child.ts <ours-e2e|ours-e2e-typed|ours-init> <data.bin> <k> <d> <seed> <repeats>
  * The first form runs Lloyd from the given centres with tol = 0; `ours-e2e` runs the public `kmeans` on number[][]
- * rows from k-means++ (one start, default tolerance), as a user calls it. Prints one JSON line:
- * { times, peakMb, iterations, inertia }.
+ * rows from k-means++ (one start, default tolerance), as a user calls it, and `ours-e2e-typed` the same on a typed
+ * matrix (an ordinary Float64Array, as numpy hands scikit-learn); `ours-init` times k-means++ alone on the
+ * Float64Array. Prints one JSON line: { times, peakMb, iterations, inertia }.
  */
 import { kmeans as mlKmeans } from "ml-kmeans";
 import { kmeans, kmeansFlat } from "../src/cluster/kmeans";
-import { fromFlat } from "../src/core/matrix";
+import { kmeansPlusPlus } from "../src/cluster/kmeans-init";
+import { fromFlat, matrix } from "../src/core/matrix";
+import { seededRandom } from "../src/core/random";
 import { readFloat64 } from "./core-data";
 
 const [impl, dataFile, aux, dArg, fifth, repeatsArg] = process.argv.slice(2);
@@ -20,14 +23,23 @@ const n = data.length / d;
 const times: number[] = [];
 let iterations = 0;
 let inertia = 0;
-if (impl === "ours-e2e") {
-  const rows = fromFlat({ data, nSamples: n, nFeatures: d }); // built outside the timing, as the user holds them
+if (impl === "ours-e2e" || impl === "ours-e2e-typed") {
+  // built outside the timing, as the user holds them
+  const X = impl === "ours-e2e" ? fromFlat({ data, nSamples: n, nFeatures: d }) : matrix(data, [n, d]);
   const [k, seed] = [Number(aux), Number(fifth)];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
-    const result = kmeans(rows, { k, seed, nInit: 1 });
+    const result = kmeans(X, { k, seed, nInit: 1 });
     times.push(performance.now() - t0);
     ({ iterations, inertia } = result);
+  }
+} else if (impl === "ours-init") {
+  const X = matrix(data, [n, d]);
+  const [k, seed] = [Number(aux), Number(fifth)];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    kmeansPlusPlus(X, k, seededRandom(seed));
+    times.push(performance.now() - t0);
   }
 } else {
   const maxIter = Number(fifth);

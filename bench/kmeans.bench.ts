@@ -5,8 +5,10 @@
  *   tol = 0 and the same iteration cap, so all run the same Lloyd iterations; the row is median time ÷ iterations
  *   (each timing includes the implementation's checks and final labels; ours gets an ordinary Float64Array, so the
  *   copy to shared memory for its worker threads is timed too);
- * - **end to end from k-means++**: one seeded k-means++ start then Lloyd with each library's defaults, from number[][]
- *   rows for ours (the public `kmeans`) and a numpy array for scikit-learn — what a user's call costs.
+ * - **end to end from k-means++**: one seeded k-means++ start then Lloyd with each library's defaults, the public
+ *   `kmeans` on number[][] rows and, in the "typed" rows, on a typed matrix over an ordinary Float64Array (as numpy
+ *   hands scikit-learn its array), against scikit-learn on a numpy array — what a user's call costs;
+ * - **k-means++ init**: the seeded greedy k-means++ alone, ours on the Float64Array vs `kmeans_plusplus`.
  * Threads: scikit-learn OpenMP on all cores, ours worker threads on all cores, ml-kmeans one thread. scikit-learn runs
  * in a fair environment (bench/reference.ts). Last stdout line: JSON rows.
  *   node --import tsx bench/kmeans.bench.ts [--quick]
@@ -52,9 +54,9 @@ function runOurs(args: string[]): ChildResult {
 
 const label = (n: number): string => `1e${Math.round(Math.log10(n))}`;
 const rows: { bench: string; impl: string; medianMs: number; peakMb: number; note?: string; blas?: string }[] = [];
-function record(bench: string, impl: string, r: ChildResult, perIteration: boolean): void {
+function record(bench: string, impl: string, r: ChildResult, perIteration: boolean, how = HOW[impl]): void {
   const ms = median(r.times) / (perIteration ? Math.max(1, r.iterations) : 1);
-  const note = `${r.iterations} iterations, inertia ${r.inertia.toPrecision(10)}, ${HOW[impl.replace("-e2e", "")]}`;
+  const note = r.iterations > 0 ? `${r.iterations} iterations, inertia ${r.inertia.toPrecision(10)}, ${how}` : how;
   rows.push({ bench, impl, medianMs: ms, peakMb: r.peakMb, note, blas: r.blas });
   console.error(
     `${bench.padEnd(40)} ${impl.padEnd(10)} ${ms.toFixed(2).padStart(9)} ms ${r.peakMb.toFixed(0).padStart(6)} MB  ${note}`,
@@ -81,13 +83,18 @@ for (const n of sizes) {
     if (n === sizes[sizes.length - 1]) {
       const e2e = [dataFile, String(K), String(D), "0", String(repeats)];
       const endToEnd = `kmeans end to end from k-means++ ${label(n)}x${D} k=${K} ${shape}`;
-      record(endToEnd, "ours", runOurs(["ours-e2e", ...e2e]), false);
-      record(
-        endToEnd,
-        "sklearn",
-        runReference<ChildResult & ReferenceOutput>("sklearn_core.py", ["kmeans-e2e", ...e2e]),
-        false,
-      );
+      const typed = `kmeans end to end from k-means++ typed ${label(n)}x${D} k=${K} ${shape}`;
+      const sklearn = runReference<ChildResult & ReferenceOutput>("sklearn_core.py", ["kmeans-e2e", ...e2e]);
+      record(endToEnd, "ours", runOurs(["ours-e2e", ...e2e]), false, `${HOW.ours}, number[][] in`);
+      record(endToEnd, "sklearn", sklearn, false);
+      record(typed, "ours", runOurs(["ours-e2e-typed", ...e2e]), false, `${HOW.ours}, Float64Array in`);
+      record(typed, "sklearn", sklearn, false);
+      if (shape === "uniform") {
+        const init = `kmeans++ init ${label(n)}x${D} k=${K} ${shape}`;
+        record(init, "ours", runOurs(["ours-init", ...e2e]), false, "1 thread, Float64Array in");
+        const reference = runReference<ChildResult & ReferenceOutput>("sklearn_core.py", ["kmeans-init", ...e2e]);
+        record(init, "sklearn", reference, false, "kmeans_plusplus, numpy BLAS");
+      }
     }
   }
 }

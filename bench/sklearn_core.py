@@ -2,9 +2,10 @@
 
   .venv/bin/python bench/sklearn_core.py kmeans <data.bin> <init.bin> <d> <max_iter> <repeats>
   .venv/bin/python bench/sklearn_core.py kmeans-e2e <data.bin> <k> <d> <seed> <repeats>
+  .venv/bin/python bench/sklearn_core.py kmeans-init <data.bin> <k> <d> <seed> <repeats>
   .venv/bin/python bench/sklearn_core.py silhouette <data.bin> <labels.bin> <d> <repeats>
 `kmeans`: Lloyd from the given centres, tol = 0. `kmeans-e2e`: k-means++ (seeded) then Lloyd with the defaults
-(max_iter 300, tol 1e-4), n_init = 1. Prints one JSON line: {"times": [...ms], "peakMb": ..., "blas": ..., ...}.
+(max_iter 300, tol 1e-4), n_init = 1. `kmeans-init`: `kmeans_plusplus` alone (seeded). Prints one JSON line: {"times": [...ms], "peakMb": ..., "blas": ..., ...}.
 Uses scikit-learn's default threading (all cores); run it through bench/reference.ts for a fair environment.
 """
 import json
@@ -13,7 +14,7 @@ import sys
 import time
 
 import numpy as np
-from sklearn.cluster import KMeans
+from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.metrics import silhouette_score
 
 from blas_info import blas_info
@@ -37,6 +38,13 @@ elif mode == "kmeans-e2e":
         km = KMeans(n_clusters=k, init="k-means++", n_init=1, algorithm="lloyd", random_state=seed).fit(X)
         times.append((time.perf_counter() - t0) * 1000)
     out = {"iterations": int(km.n_iter_), "inertia": float(km.inertia_)}
+elif mode == "kmeans-init":
+    k, seed, repeats = int(aux), int(sys.argv[5]), int(sys.argv[6])
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        kmeans_plusplus(X, k, random_state=seed)
+        times.append((time.perf_counter() - t0) * 1000)
+    out = {"iterations": 0, "inertia": 0.0}
 elif mode == "silhouette":
     repeats = int(sys.argv[5])
     labels = np.fromfile(aux, dtype="<i4")

@@ -93,6 +93,7 @@ export {
   type KMeansOptions,
   type KMeansResult,
 } from "./cluster/kmeans";
+export { matrix, type FlatMatrix, type MatrixInput } from "./core/matrix";
 export { predictNearest } from "./cluster/kmeans-predict";
 export {
   agglomerative,

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gaussianMixture, gmmPredictProba } from "../src/cluster/gmm";
 import { ArgumentError } from "../src/core/errors";
+import { matrix } from "../src/core/matrix";
 import { adjustedRandScore as ari } from "../src/evaluate/adjusted-rand";
 import { assertClose } from "./helpers/assert-close";
 import { modelsFixture } from "./helpers/models-fixture";
@@ -134,5 +135,32 @@ describe("gaussianMixture", () => {
       /ill-defined/,
     );
     assert.throws(() => gmmPredictProba(gaussianMixture(X, { k: 1 }), [[0, 1]]), /features/);
+  });
+});
+
+describe("gaussianMixture on a typed matrix", () => {
+  const c = modelsFixture.gmm[0]!;
+  const X = modelsFixture.data[c.data]!;
+  const typed = matrix(Float64Array.from(X.flat()), [X.length, X[0]!.length]);
+
+  it("gives the same model as number[][] rows, for every covariance type", () => {
+    for (const covarianceType of ["full", "tied", "diag", "spherical"] as const) {
+      const options = { k: 3, covarianceType, nInit: 2, seed: 1 };
+      assert.deepEqual(gaussianMixture(typed, options), gaussianMixture(X, options));
+    }
+  });
+
+  it("from sklearn's initial parameters, sklearn's likelihood; gmmPredictProba takes typed rows", () => {
+    const model = gaussianMixture(typed, { k: c.k, covarianceType: c.covarianceType, init: c.init as never });
+    assertClose(model.logLikelihood, c.fit.score, 1e-6);
+    assert.deepEqual(model.labels, c.fit.labels);
+    assert.deepEqual(gmmPredictProba(model, typed), gmmPredictProba(model, X));
+  });
+
+  it("rejects a bad shape or a NaN, naming gaussianMixture", () => {
+    const bad = { data: new Float64Array(5), nSamples: 3, nFeatures: 2 };
+    assert.throws(() => gaussianMixture(bad, { k: 1 }), /gaussianMixture: X.data has 5 values/);
+    const nan = matrix(new Float64Array([0, 1, NaN, 3]), [2, 2]);
+    assert.throws(() => gaussianMixture(nan, { k: 1 }), /gaussianMixture: X\[1\]\[0\] = NaN is not a finite number/);
   });
 });

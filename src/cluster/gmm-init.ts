@@ -5,7 +5,7 @@
  */
 import { inverse, Matrix as MlMatrix } from "ml-matrix";
 import { ArgumentError } from "../core/errors";
-import type { FlatMatrix, Matrix } from "../core/matrix";
+import type { FlatMatrix } from "../core/matrix";
 import {
   covarianceSize,
   estimateGaussianParameters,
@@ -14,7 +14,7 @@ import {
   type CovarianceType,
   type GmmParams,
 } from "./gmm-covariance";
-import { kmeans } from "./kmeans";
+import { checkKMeansOptions, kmeansFlat } from "./kmeans";
 
 /** A covariance or precision array in scikit-learn's shape: full k×d×d, tied d×d, diag k×d, spherical k. */
 export type CovarianceArray = number[] | number[][] | number[][][];
@@ -36,14 +36,13 @@ export interface GaussianMixtureInit {
  * then one M-step. Assumes validated input.
  */
 export function kmeansStart(
-  X: Matrix,
   flat: FlatMatrix,
   k: number,
   type: CovarianceType,
   regCovar: number,
   seed: number,
 ): GmmParams {
-  const { labels } = kmeans(X, { k, nInit: 1, seed });
+  const { labels } = kmeansFlat(flat, checkKMeansOptions({ k, nInit: 1, seed }, flat.nSamples, flat.nFeatures));
   const resp = new Float64Array(flat.nSamples * k);
   labels.forEach((label, i) => (resp[i * k + label] = 1));
   return estimateGaussianParameters(flat, resp, k, type, regCovar);

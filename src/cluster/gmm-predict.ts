@@ -3,7 +3,7 @@
  * new rows under a fitted model. Uses only the covariance algebra of gmm-covariance.ts.
  */
 import { ArgumentError } from "../core/errors";
-import { checkMatrix, toFlat, type FlatMatrix, type Matrix } from "../core/matrix";
+import { flatInput, type FlatMatrix, type MatrixInput } from "../core/matrix";
 import { logDetCholesky, precisionCholesky, type CovarianceType, type GmmParams } from "./gmm-covariance";
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -22,15 +22,16 @@ export interface GaussianMixtureParameters {
  * Responsibilities of new rows under a fitted model.
  *
  * @param model - a result of `gaussianMixture`, or any k weights, k × d means and k × d × d covariances.
- * @param rows - m × d rows (d = the model's number of features).
+ * @param rows - m × d (d = the model's number of features): rows or a typed matrix (see `matrix`), read in place.
  * @returns m × k posterior probabilities, rows sum to 1.
  * @throws {ArgumentError} on bad rows, a feature count that differs from the model's, or a covariance that is not
  *   positive definite.
  * @example
  * gmmPredictProba(model, [[0.1], [10]]); // => [[1, 0], [0, 1]] (nearly)
  */
-export function gmmPredictProba(model: GaussianMixtureParameters, rows: Matrix): number[][] {
-  const { nFeatures } = checkMatrix(rows, "gmmPredictProba");
+export function gmmPredictProba(model: GaussianMixtureParameters, rows: MatrixInput): number[][] {
+  const flat = flatInput(rows, "gmmPredictProba");
+  const { nFeatures } = flat;
   const k = model.weights.length;
   const d = model.means[0]?.length ?? 0;
   if (nFeatures !== d) throw new ArgumentError(`gmmPredictProba: rows have ${nFeatures} features, the model ${d}`);
@@ -42,7 +43,6 @@ export function gmmPredictProba(model: GaussianMixtureParameters, rows: Matrix):
     covariances,
     precisionsCholesky: precisionCholesky(covariances, "full", k, d),
   };
-  const flat = toFlat(rows);
   const resp = new Float64Array(flat.nSamples * k);
   eStep(flat, params, resp);
   return rowsOf(resp, flat.nSamples, k);

@@ -9,7 +9,7 @@
  * `gmmPredictProba`) → gmm-covariance.ts (the algebra of the covariance types, the M-step's estimates).
  */
 import { ArgumentError } from "../core/errors";
-import { checkMatrix, fromFlat, toFlat, type FlatMatrix, type Matrix } from "../core/matrix";
+import { flatInput, fromFlat, type FlatMatrix, type MatrixInput } from "../core/matrix";
 import { expandCovariances, nParameters, type CovarianceType } from "./gmm-covariance";
 import { runEm, type EmRun } from "./gmm-em";
 import { explicitStart, kmeansStart, type GaussianMixtureInit } from "./gmm-init";
@@ -73,7 +73,8 @@ export interface GaussianMixtureModel extends GaussianMixtureParameters {
 /**
  * Fit a Gaussian mixture to the rows of X by expectation–maximisation.
  *
- * @param X - nSamples × nFeatures.
+ * @param X - nSamples × nFeatures finite numbers: rows (`number[][]`), or a typed matrix
+ *   `{ data: Float64Array, nSamples, nFeatures }` (row-major, see `matrix`), read in place; both give the same result.
  * @param options - `k` (required), `covarianceType`, `nInit`, `seed`, `maxIter`, `tol`, `regCovar`, `init`, `onRun`.
  * @returns the fitted model: labels (n), probabilities (n×k), means (k×d), covariances (k×d×d), weights (k),
  *   logLikelihood, bic, aic, converged, iterations.
@@ -83,10 +84,10 @@ export interface GaussianMixtureModel extends GaussianMixtureParameters {
  * const X = [[0], [0.2], [0.4], [10], [10.2], [10.4]];
  * gaussianMixture(X, { k: 2 }).means; // => [[0.2], [10.2]] (in the order k-means found them)
  */
-export function gaussianMixture(X: Matrix, options: GaussianMixtureOptions): GaussianMixtureModel {
-  const { nSamples, nFeatures } = checkMatrix(X, "gaussianMixture");
+export function gaussianMixture(X: MatrixInput, options: GaussianMixtureOptions): GaussianMixtureModel {
+  const flat = flatInput(X, "gaussianMixture");
+  const { nSamples, nFeatures } = flat;
   const settings = checkOptions(options, nSamples);
-  const flat = toFlat(X);
   const runs: EmRun[] = [];
   if (settings.init !== undefined) {
     const start = explicitStart(settings.init, settings.covarianceType, settings.k, nFeatures);
@@ -94,7 +95,7 @@ export function gaussianMixture(X: Matrix, options: GaussianMixtureOptions): Gau
     settings.onRun?.({ run: 0, nRuns: 1, lowerBound: runs[0]!.lowerBound });
   } else {
     for (let run = 0; run < settings.nInit; run++) {
-      const start = kmeansStart(X, flat, settings.k, settings.covarianceType, settings.regCovar, settings.seed + run);
+      const start = kmeansStart(flat, settings.k, settings.covarianceType, settings.regCovar, settings.seed + run);
       runs.push(runEm(flat, start, settings));
       settings.onRun?.({ run, nRuns: settings.nInit, lowerBound: runs[run]!.lowerBound });
     }

@@ -1,5 +1,5 @@
 import { ArgumentError } from "../core/errors";
-import { checkMatrix, toFlat, type Matrix } from "../core/matrix";
+import { checkMatrix, flatInput, toFlat, type Matrix, type MatrixInput } from "../core/matrix";
 import { squaredDistance } from "./kmeans-init";
 
 /**
@@ -7,22 +7,21 @@ import { squaredDistance } from "./kmeans-init";
  * score new customers with a saved model.
  *
  * @param centroids - k × nFeatures.
- * @param rows - nRows × nFeatures, in the same units as the centroids (scale them first if the model was scaled).
+ * @param rows - nRows × nFeatures, rows or a typed matrix (see `matrix`, read in place), in the same units as the centroids (scale them first if the model was scaled).
  * @returns nRows cluster numbers in [0, k).
  * @throws {ArgumentError} on bad matrices or a feature-count mismatch.
  * @example
  * predictNearest([[0, 0], [10, 10]], [[1, 2], [9, 7]]); // => [0, 1]
  */
-export function predictNearest(centroids: Matrix, rows: Matrix): number[] {
+export function predictNearest(centroids: Matrix, rows: MatrixInput): number[] {
   const centreShape = checkMatrix(centroids, "predictNearest");
-  const rowShape = checkMatrix(rows, "predictNearest");
-  if (rowShape.nFeatures !== centreShape.nFeatures) {
+  const R = flatInput(rows, "predictNearest");
+  if (R.nFeatures !== centreShape.nFeatures) {
     throw new ArgumentError(
-      `predictNearest: rows have ${rowShape.nFeatures} features, centroids have ${centreShape.nFeatures}`,
+      `predictNearest: rows have ${R.nFeatures} features, centroids have ${centreShape.nFeatures}`,
     );
   }
   const C = toFlat(centroids);
-  const R = toFlat(rows);
   const d = C.nFeatures;
   const labels = new Array<number>(R.nSamples);
   for (let i = 0; i < R.nSamples; i++) {
