@@ -42,6 +42,7 @@ export function assignSource(d) {
 /** \`assignRows\` (kmeans-kernel.ts) for d = ${d}: the row in locals, the feature loops unrolled. */
 export function assignRows${d}(state: AssignState, start: number, end: number): number {
   const { data, k, centres, labels, upper, lower, halfGap, travel, othersTravel, sums, counts, moves } = state;
+  const margin = MARGIN; // read once: an imported binding can cost a property load per row
   let changed = 0;
   for (let i = start; i < end; i++) {
     const o = i * ${d};
@@ -54,12 +55,12 @@ export function assignRows${d}(state: AssignState, start: number, end: number): 
       // biome-ignore lint/complexity/useMathMinMax: Math.max is slower in this loop, and neither value is NaN
       const bound = h > l ? h : l;
       let u = upper[i] + ta;
-      if (u >= bound - MARGIN * (bound + u + ta + oa)) {
+      if (u >= bound - margin * (bound + u + ta + oa)) {
         const p = a * ${d};
 ${differences(d, fromData, "        ")}        u = Math.sqrt(${squaredSum(d)});
         upper[i] = u - ta;
       }
-      if (u < bound - MARGIN * (bound + u + ta + oa)) {
+      if (u < bound - margin * (bound + u + ta + oa)) {
         if (sums !== null && counts !== null) {
           const p = a * ${d};
           counts[a]++;

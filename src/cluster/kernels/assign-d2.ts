@@ -4,6 +4,7 @@ import { type AssignState, MARGIN } from "../kmeans-kernel";
 /** `assignRows` (kmeans-kernel.ts) for d = 2: the row in locals, the feature loops unrolled. */
 export function assignRows2(state: AssignState, start: number, end: number): number {
   const { data, k, centres, labels, upper, lower, halfGap, travel, othersTravel, sums, counts, moves } = state;
+  const margin = MARGIN; // read once: an imported binding can cost a property load per row
   let changed = 0;
   for (let i = start; i < end; i++) {
     const o = i * 2;
@@ -16,14 +17,14 @@ export function assignRows2(state: AssignState, start: number, end: number): num
       // biome-ignore lint/complexity/useMathMinMax: Math.max is slower in this loop, and neither value is NaN
       const bound = h > l ? h : l;
       let u = upper[i] + ta;
-      if (u >= bound - MARGIN * (bound + u + ta + oa)) {
+      if (u >= bound - margin * (bound + u + ta + oa)) {
         const p = a * 2;
         const e0 = data[o] - centres[p];
         const e1 = data[o + 1] - centres[p + 1];
         u = Math.sqrt(e0 * e0 + e1 * e1);
         upper[i] = u - ta;
       }
-      if (u < bound - MARGIN * (bound + u + ta + oa)) {
+      if (u < bound - margin * (bound + u + ta + oa)) {
         if (sums !== null && counts !== null) {
           const p = a * 2;
           counts[a]++;

@@ -4,6 +4,7 @@ import { type AssignState, MARGIN } from "../kmeans-kernel";
 /** `assignRows` (kmeans-kernel.ts) for d = 4: the row in locals, the feature loops unrolled. */
 export function assignRows4(state: AssignState, start: number, end: number): number {
   const { data, k, centres, labels, upper, lower, halfGap, travel, othersTravel, sums, counts, moves } = state;
+  const margin = MARGIN; // read once: an imported binding can cost a property load per row
   let changed = 0;
   for (let i = start; i < end; i++) {
     const o = i * 4;
@@ -16,7 +17,7 @@ export function assignRows4(state: AssignState, start: number, end: number): num
       // biome-ignore lint/complexity/useMathMinMax: Math.max is slower in this loop, and neither value is NaN
       const bound = h > l ? h : l;
       let u = upper[i] + ta;
-      if (u >= bound - MARGIN * (bound + u + ta + oa)) {
+      if (u >= bound - margin * (bound + u + ta + oa)) {
         const p = a * 4;
         const e0 = data[o] - centres[p];
         const e1 = data[o + 1] - centres[p + 1];
@@ -25,7 +26,7 @@ export function assignRows4(state: AssignState, start: number, end: number): num
         u = Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3);
         upper[i] = u - ta;
       }
-      if (u < bound - MARGIN * (bound + u + ta + oa)) {
+      if (u < bound - margin * (bound + u + ta + oa)) {
         if (sums !== null && counts !== null) {
           const p = a * 4;
           counts[a]++;
