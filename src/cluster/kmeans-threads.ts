@@ -128,9 +128,12 @@ export class AssignTeam {
   /** Per block: 0 while pending, then 1 + the number of rows whose label changed. */
   private readonly done: Int32Array;
   private readonly blockRows: number;
-  private readonly nBlocks: number;
+  /** Blocks of rows per pass. */
+  readonly nBlocks: number;
   private readonly kernel: AssignKernel;
   private generation = 0;
+  /** Blocks of rows the main thread assigned itself, over all passes so far (the helpers took the others). */
+  mainBlocks = 0;
 
   /**
    * @param data - n × d rows in shared memory (see `sharedCopy`).
@@ -227,6 +230,7 @@ export class AssignTeam {
       if (b >= nBlocks) break;
       // when recomputing, the next block in row order takes its sums in the same pass
       const inOrder = recompute && b === summed;
+      this.mainBlocks++;
       state.sums = inOrder ? sums : null;
       state.counts = inOrder ? counts : null;
       const moved = this.kernel(state, b * blockRows, end(b));
