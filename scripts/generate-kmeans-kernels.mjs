@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * Writes src/cluster/kernels/: the k-means assignment kernel `assignRows` (src/cluster/kmeans-kernel.ts) specialised
- * for d = 1 … MAX_D features, with the row held in locals and each squared distance one unrolled expression (V8 does
- * not unroll the generic feature loop), and an index that picks the kernel for d. Each specialised kernel sums in
- * the same order as the generic loop, so their results are bit-identical. `node scripts/generate-kmeans-kernels.mjs`
- * rewrites the files; test/kmeans-kernels-generated.test.ts fails when the committed ones are stale.
+ * Writes src/cluster/kernels/: the k-means kernels specialised for d = 1 … MAX_D features (one file per d): the
+ * assignment `assignRows` (src/cluster/kmeans-assign.ts) with the row in locals, and the inertia and column variance
+ * (src/cluster/kmeans-rows.ts), each with its feature loop unrolled (V8 does not unroll it), and an index table by d
+ * (src/cluster/kmeans-kernel.ts picks from it). Each sums in the generic loop's order, so results are bit-identical.
+ * `node scripts/generate-kmeans-kernels.mjs` rewrites the files; test/kmeans-kernels-generated.test.ts fails when
+ * the committed ones are stale.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -33,13 +34,13 @@ const addRow = (d, x, pad) =>
     .map((f) => `${pad}${at("sums", "p", f)} += ${x(f)};\n`)
     .join("");
 
-/** Source of src/cluster/kernels/assign-d{d}.ts. */
-export function assignSource(d) {
+/** Source of src/cluster/kernels/d{d}.ts. */
+export function kernelSource(d) {
   const fromData = (f) => at("data", "o", f);
   const local = (f) => `x${f}`;
-  return `${HEADER}import { type AssignState, MARGIN } from "../kmeans-kernel";
+  return `${HEADER}import { type AssignState, MARGIN } from "../kmeans-assign";
 
-/** \`assignRows\` (kmeans-kernel.ts) for d = ${d}: the row in locals, the feature loops unrolled. */
+/** \`assignRows\` (kmeans-assign.ts) for d = ${d}: the row in locals, the feature loops unrolled. */
 export function assignRows${d}(state: AssignState, start: number, end: number): number {
   const { data, k, centres, labels, upper, lower, halfGap, travel, othersTravel, sums, counts, moves } = state;
   const margin = MARGIN; // read once: an imported binding can cost a property load per row
@@ -99,30 +100,62 @@ ${addRow(d, local, "      ")}    }
   }
   return changed;
 }
+
+/** \`inertiaOfRows\` (kmeans-rows.ts) for d = ${d}, the feature loop unrolled. */
+export function inertia${d}(data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number): number {
+  let total = 0;
+  for (let i = 0, o = 0; i < n; i++, o += ${d}) {
+    const p = labels[i] * ${d};
+${differences(d, fromData, "    ")}    total += ${squaredSum(d)};
+  }
+  return total;
+}
+
+/** \`meanColumnVariance\` (kmeans-rows.ts) for d = ${d}: the column means in locals, the feature loops unrolled. */
+export function meanColumnVariance${d}(data: Float64Array, n: number): number {
+${features(d)
+  .map((f) => `  let m${f} = 0;\n`)
+  .join("")}  for (let o = 0; o < n * ${d}; o += ${d}) {
+${features(d)
+  .map((f) => `    m${f} += ${fromData(f)};\n`)
+  .join("")}  }
+${features(d)
+  .map((f) => `  m${f} /= n;\n`)
+  .join("")}  let total = 0;
+  for (let o = 0; o < n * ${d}; o += ${d}) {
+${features(d)
+  .map((f) => `    const e${f} = ${fromData(f)} - m${f};\n`)
+  .join("")}    total = total + ${squaredSum(d)};
+  }
+  return total / n / ${d};
+}
 `;
 }
 
 /** Source of src/cluster/kernels/index.ts. */
 export function indexSource() {
   const ds = features(MAX_D).map((f) => f + 1);
-  return `${HEADER}import { type AssignKernel, assignRows } from "../kmeans-kernel";
-${ds.map((d) => `import { assignRows${d} } from "./assign-d${d}";\n`).join("")}
-/** Specialised kernels by d (index 0 unused). */
-const SPECIALISED: readonly AssignKernel[] = [
-  assignRows,
-${ds.map((d) => `  assignRows${d},\n`).join("")}];
-
-/** The assignment kernel for d features: specialised for d <= ${MAX_D}, else the generic \`assignRows\`. */
-export function assignKernel(d: number): AssignKernel {
-  return d <= ${MAX_D} ? SPECIALISED[d] : assignRows;
+  return `${HEADER}import type { AssignKernel } from "../kmeans-assign";
+import type { InertiaKernel, VarianceKernel } from "../kmeans-rows";
+${ds.map((d) => `import { assignRows${d}, inertia${d}, meanColumnVariance${d} } from "./d${d}";\n`).join("")}
+/** The kernels generated for one d. */
+export interface ShapeKernels {
+  assign: AssignKernel;
+  inertia: InertiaKernel;
+  variance: VarianceKernel;
 }
+
+/** The kernels generated for d = 1 … ${MAX_D}, by d (none for 0). */
+export const SPECIALISED: readonly (ShapeKernels | undefined)[] = [
+  undefined,
+${ds.map((d) => `  { assign: assignRows${d}, inertia: inertia${d}, variance: meanColumnVariance${d} },\n`).join("")}];
 `;
 }
 
 /** Every generated file: path relative to the repository → content. */
 export function kernelFiles() {
   const files = new Map();
-  for (let d = 1; d <= MAX_D; d++) files.set(`src/cluster/kernels/assign-d${d}.ts`, assignSource(d));
+  for (let d = 1; d <= MAX_D; d++) files.set(`src/cluster/kernels/d${d}.ts`, kernelSource(d));
   files.set("src/cluster/kernels/index.ts", indexSource());
   return files;
 }

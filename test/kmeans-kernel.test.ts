@@ -6,9 +6,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { seededRandom } from "../src/core/random";
-import { assignKernel } from "../src/cluster/kernels";
+import { assertClose } from "./helpers/assert-close";
 import { HamerlyBounds, type SumMode } from "../src/cluster/kmeans-bounds";
-import { assignRows, type AssignState } from "../src/cluster/kmeans-kernel";
+import {
+  assignKernel,
+  assignRows,
+  inertiaKernel,
+  varianceKernel,
+  type AssignState,
+} from "../src/cluster/kmeans-kernel";
+import { inertiaOfRows, meanColumnVariance } from "../src/cluster/kmeans-rows";
 import { AssignTeam, sharedCopy } from "../src/cluster/kmeans-threads";
 
 /** n × d uniform rows in [0, 1) and k of them as centres. */
@@ -116,6 +123,34 @@ describe("the assignment kernels", () => {
         centres = next;
       } while (changed > 0 && iteration < 100);
       assert.ok(iteration > 3, "long enough for the bounds to skip rows");
+    });
+  }
+});
+
+describe("the inertia and variance passes", () => {
+  for (let d = 1; d <= 10; d++) {
+    it(`d = ${d}: equal the generic loops bit for bit, and the textbook formulas`, () => {
+      const n = 999;
+      const k = 4;
+      const { data, centres } = problem(n, d, k, 200 + d);
+      const labels = Int32Array.from({ length: n }, (_, i) => (i * 7) % k);
+      const inertia = inertiaKernel(d)(data, centres, labels, n);
+      const variance = varianceKernel(d)(data, n);
+      assert.ok(Object.is(inertia, inertiaOfRows(data, d, centres, labels, n)));
+      assert.ok(Object.is(variance, meanColumnVariance(data, d, n)));
+      // Σ_i |x_i − c_label(i)|² and mean_f (Σ_i (x_if − mean_f)² / n), summed independently of the kernels' order
+      let expectedInertia = 0;
+      let expectedVariance = 0;
+      for (let f = 0; f < d; f++) {
+        let mean = 0;
+        for (let i = 0; i < n; i++) {
+          mean += data[i * d + f]! / n;
+          expectedInertia += (data[i * d + f]! - centres[labels[i]! * d + f]!) ** 2;
+        }
+        for (let i = 0; i < n; i++) expectedVariance += (data[i * d + f]! - mean) ** 2 / n / d;
+      }
+      assertClose(inertia, expectedInertia, 1e-12);
+      assertClose(variance, expectedVariance, 1e-12);
     });
   }
 });

@@ -14,8 +14,7 @@
  * points the bounds skip (the assignment pass then only reads them). Internal: inputs are assumed validated.
  */
 import type { FlatMatrix } from "../core/matrix";
-import { assignKernel } from "./kernels";
-import type { AssignState } from "./kmeans-kernel";
+import { assignKernel, type AssignState } from "./kmeans-kernel";
 import { moveRows } from "./kmeans-rows";
 import type { AssignTeam } from "./kmeans-threads";
 

@@ -16,7 +16,7 @@
 import type { FlatMatrix } from "../core/matrix";
 import { HamerlyBounds } from "./kmeans-bounds";
 import { squaredDistance } from "./kmeans-init";
-import { inertiaOfRows } from "./kmeans-rows";
+import { inertiaKernel } from "./kmeans-kernel";
 import { AssignTeam } from "./kmeans-threads";
 
 /** Iterations between recomputations of the cluster sums from all rows (see above). */
@@ -168,5 +168,5 @@ function farthest(values: Float64Array, m: number): number[] {
 
 /** Sum of squared distances from each row to the centre of its label (in row order). */
 export function inertiaOf(X: FlatMatrix, centres: Float64Array, labels: ArrayLike<number>): number {
-  return inertiaOfRows(X.data, X.nFeatures, centres, labels, X.nSamples);
+  return inertiaKernel(X.nFeatures)(X.data, centres, labels, X.nSamples);
 }

@@ -1,9 +1,10 @@
 /**
- * The k-means row passes besides the assignment (kmeans-kernel.ts): cluster sums in row order, the moves of rows
- * between cluster sums, the inertia and the mean column variance. Each adds in the order a plain loop from 0 does,
- * so the results do not depend on which path or thread ran the assignment. Internal: inputs are assumed validated.
+ * The k-means row passes besides the assignment (kmeans-assign.ts), for any d: cluster sums in row order, the moves
+ * of rows between cluster sums, the inertia and the mean column variance. Each adds in the order a plain loop from 0
+ * does, so the results do not depend on which path or thread ran the assignment, nor on whether a kernel generated
+ * for d (kernels/) runs instead. Internal: inputs are assumed validated.
  */
-import type { AssignState } from "./kmeans-kernel";
+import type { AssignState } from "./kmeans-assign";
 
 /** Add rows [start, end) to the `sums` (k × d) and `counts` (k) of their labels, in row order. */
 export function sumRows(
@@ -46,6 +47,12 @@ export function moveRows(
     }
   }
 }
+
+/** Sum over n rows of d features, in row order, of the squared distance from each row to its label's centre. */
+export type InertiaKernel = (data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number) => number;
+
+/** Mean over the d columns of n rows of their population variance, both passes in row order. */
+export type VarianceKernel = (data: Float64Array, n: number) => number;
 
 /** Sum over rows, in row order, of the squared distance from each of the n rows (d features) to its label's centre. */
 export function inertiaOfRows(

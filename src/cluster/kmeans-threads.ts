@@ -13,9 +13,8 @@
 import { availableParallelism } from "node:os";
 import { extname, join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { assignKernel } from "./kernels";
 import type { SumMode } from "./kmeans-bounds";
-import type { AssignKernel, AssignState } from "./kmeans-kernel";
+import { assignKernel, type AssignKernel, type AssignState } from "./kmeans-kernel";
 import { moveRows, sumRows } from "./kmeans-rows";
 
 /** Below this many rows × centres one thread is faster than handing blocks around. */

@@ -5,7 +5,7 @@
  * its number of moved rows; return to the message loop when the run is over.
  */
 import { parentPort } from "node:worker_threads";
-import { assignKernel } from "./kernels";
+import { assignKernel } from "./kmeans-kernel";
 import { CLAIM, GENERATION, STOP, sharedState, type AssignRun } from "./kmeans-threads";
 
 /** Serve the passes of one run until the main thread sets STOP. */
