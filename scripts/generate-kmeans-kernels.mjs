@@ -57,10 +57,12 @@ export function assignRows${d}(state: AssignState, start: number, end: number): 
       const bound = h > l ? h : l;
       let u = upper[i] + ta;
       if (u >= bound - margin * (bound + u + ta + oa)) {
+        // the bounds alone do not decide: tighten the upper bound to the exact distance and test again
         const p = a * ${d};
 ${differences(d, fromData, "        ")}        u = Math.sqrt(${squaredSum(d)});
         upper[i] = u - ta;
       }
+      // the bounds prove the row stays: only its sums, when asked for
       if (u < bound - margin * (bound + u + ta + oa)) {
         if (sums !== null && counts !== null) {
           const p = a * ${d};
@@ -71,7 +73,8 @@ ${addRow(d, fromData, "          ")}        }
     }
 ${features(d)
   .map((f) => `    const x${f} = ${fromData(f)};\n`)
-  .join("")}    let best = Infinity;
+  .join("")}    // full scan: nearest and second-nearest centre, lowest centre number on ties
+    let best = Infinity;
     let second = Infinity;
     let bestC = 0;
     for (let c = 0, p = 0; c < k; c++, p += ${d}) {
@@ -84,6 +87,7 @@ ${differences(d, local, "      ")}      const s = ${squaredSum(d)};
     }
     if (bestC !== a) {
       labels[i] = bestC;
+      // no label yet (a = -1) only before the first assignment, which recomputes the sums: nothing to record
       if (a >= 0) {
         const m = 2 * (start + changed);
         moves[m] = i;

@@ -67,7 +67,7 @@ export function assignRows(state: AssignState, start: number, end: number): numb
       const bound = h > l ? h : l;
       let u = upper[i] + ta;
       if (u >= bound - MARGIN * (bound + u + ta + oa)) {
-        // tighten the upper bound and test again
+        // the bounds alone do not decide: tighten the upper bound to the exact distance and test again
         let s = 0;
         for (let f = 0, p = a * d; f < d; f++) {
           const e = data[o + f] - centres[p + f];
@@ -76,6 +76,7 @@ export function assignRows(state: AssignState, start: number, end: number): numb
         u = Math.sqrt(s);
         upper[i] = u - ta;
       }
+      // the bounds prove the row stays: only its sums, when asked for
       if (u < bound - MARGIN * (bound + u + ta + oa)) {
         if (sums !== null && counts !== null) {
           counts[a]++;

@@ -18,11 +18,13 @@ export function assignRows1(state: AssignState, start: number, end: number): num
       const bound = h > l ? h : l;
       let u = upper[i] + ta;
       if (u >= bound - margin * (bound + u + ta + oa)) {
+        // the bounds alone do not decide: tighten the upper bound to the exact distance and test again
         const p = a * 1;
         const e0 = data[o] - centres[p];
         u = Math.sqrt(e0 * e0);
         upper[i] = u - ta;
       }
+      // the bounds prove the row stays: only its sums, when asked for
       if (u < bound - margin * (bound + u + ta + oa)) {
         if (sums !== null && counts !== null) {
           const p = a * 1;
@@ -33,6 +35,7 @@ export function assignRows1(state: AssignState, start: number, end: number): num
       }
     }
     const x0 = data[o];
+    // full scan: nearest and second-nearest centre, lowest centre number on ties
     let best = Infinity;
     let second = Infinity;
     let bestC = 0;
@@ -47,6 +50,7 @@ export function assignRows1(state: AssignState, start: number, end: number): num
     }
     if (bestC !== a) {
       labels[i] = bestC;
+      // no label yet (a = -1) only before the first assignment, which recomputes the sums: nothing to record
       if (a >= 0) {
         const m = 2 * (start + changed);
         moves[m] = i;

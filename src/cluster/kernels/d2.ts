@@ -18,12 +18,14 @@ export function assignRows2(state: AssignState, start: number, end: number): num
       const bound = h > l ? h : l;
       let u = upper[i] + ta;
       if (u >= bound - margin * (bound + u + ta + oa)) {
+        // the bounds alone do not decide: tighten the upper bound to the exact distance and test again
         const p = a * 2;
         const e0 = data[o] - centres[p];
         const e1 = data[o + 1] - centres[p + 1];
         u = Math.sqrt(e0 * e0 + e1 * e1);
         upper[i] = u - ta;
       }
+      // the bounds prove the row stays: only its sums, when asked for
       if (u < bound - margin * (bound + u + ta + oa)) {
         if (sums !== null && counts !== null) {
           const p = a * 2;
@@ -36,6 +38,7 @@ export function assignRows2(state: AssignState, start: number, end: number): num
     }
     const x0 = data[o];
     const x1 = data[o + 1];
+    // full scan: nearest and second-nearest centre, lowest centre number on ties
     let best = Infinity;
     let second = Infinity;
     let bestC = 0;
@@ -51,6 +54,7 @@ export function assignRows2(state: AssignState, start: number, end: number): num
     }
     if (bestC !== a) {
       labels[i] = bestC;
+      // no label yet (a = -1) only before the first assignment, which recomputes the sums: nothing to record
       if (a >= 0) {
         const m = 2 * (start + changed);
         moves[m] = i;
