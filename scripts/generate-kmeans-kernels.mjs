@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Writes src/cluster/kernels/: the k-means kernels specialised for d = 1 … MAX_D features (one file per d): the
- * assignment `assignRows` (src/cluster/kmeans-assign.ts) with the row in locals, and the inertia and column variance
- * (src/cluster/kmeans-rows.ts), each with its feature loop unrolled (V8 does not unroll it), and an index table by d
+ * assignment `assignRows` (src/cluster/kmeans-assign.ts) with the row in locals, and the cluster sums, the moves
+ * between them, the inertia and the column variance (src/cluster/kmeans-rows.ts), each with its feature loop
+ * unrolled (V8 does not unroll it), and an index table by d
  * (src/cluster/kmeans-kernel.ts picks from it). Each sums in the generic loop's order, so results are bit-identical.
  * `node scripts/generate-kmeans-kernels.mjs` rewrites the files; test/kmeans-kernels-generated.test.ts fails when
  * the committed ones are stale.
@@ -105,6 +106,48 @@ ${addRow(d, local, "      ")}    }
   return changed;
 }
 
+/** \`sumRows\` (kmeans-rows.ts) for d = ${d}, the feature loop unrolled. */
+export function sumRows${d}(
+  state: AssignState,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels } = state;
+  for (let i = start, o = start * ${d}; i < end; i++, o += ${d}) {
+    const a = labels[i];
+    const p = a * ${d};
+    counts[a]++;
+${addRow(d, fromData, "    ")}  }
+}
+
+/** \`moveRows\` (kmeans-rows.ts) for d = ${d}, the feature loop unrolled. */
+export function moveRows${d}(
+  state: AssignState,
+  from: number,
+  count: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels, moves } = state;
+  for (let m = 2 * from; m < 2 * (from + count); m += 2) {
+    const i = moves[m];
+    const old = moves[m + 1];
+    const now = labels[i];
+    const o = i * ${d};
+    const p = old * ${d};
+    const q = now * ${d};
+    counts[old]--;
+    counts[now]++;
+${features(d)
+  .map(
+    (f) =>
+      `    const x${f} = ${fromData(f)};\n    ${at("sums", "p", f)} -= x${f};\n    ${at("sums", "q", f)} += x${f};\n`,
+  )
+  .join("")}  }
+}
+
 /** \`inertiaOfRows\` (kmeans-rows.ts) for d = ${d}, the feature loop unrolled. */
 export function inertia${d}(data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number): number {
   let total = 0;
@@ -140,11 +183,13 @@ ${features(d)
 export function indexSource() {
   const ds = features(MAX_D).map((f) => f + 1);
   return `${HEADER}import type { AssignKernel } from "../kmeans-assign";
-import type { InertiaKernel, VarianceKernel } from "../kmeans-rows";
-${ds.map((d) => `import { assignRows${d}, inertia${d}, meanColumnVariance${d} } from "./d${d}";\n`).join("")}
+import type { InertiaKernel, MoveKernel, SumKernel, VarianceKernel } from "../kmeans-rows";
+${ds.map((d) => `import { assignRows${d}, inertia${d}, meanColumnVariance${d}, moveRows${d}, sumRows${d} } from "./d${d}";\n`).join("")}
 /** The kernels generated for one d. */
 export interface ShapeKernels {
   assign: AssignKernel;
+  sum: SumKernel;
+  move: MoveKernel;
   inertia: InertiaKernel;
   variance: VarianceKernel;
 }
@@ -152,7 +197,12 @@ export interface ShapeKernels {
 /** The kernels generated for d = 1 … ${MAX_D}, by d (none for 0). */
 export const SPECIALISED: readonly (ShapeKernels | undefined)[] = [
   undefined,
-${ds.map((d) => `  { assign: assignRows${d}, inertia: inertia${d}, variance: meanColumnVariance${d} },\n`).join("")}];
+${ds
+  .map(
+    (d) =>
+      `  {\n    assign: assignRows${d},\n    sum: sumRows${d},\n    move: moveRows${d},\n    inertia: inertia${d},\n    variance: meanColumnVariance${d},\n  },\n`,
+  )
+  .join("")}];
 `;
 }
 

@@ -12,10 +12,12 @@ import {
   assignKernel,
   assignRows,
   inertiaKernel,
+  moveKernel,
+  sumKernel,
   varianceKernel,
   type AssignState,
 } from "../src/cluster/kmeans-kernel";
-import { inertiaOfRows, meanColumnVariance } from "../src/cluster/kmeans-rows";
+import { inertiaOfRows, meanColumnVariance, moveRows, sumRows } from "../src/cluster/kmeans-rows";
 import { AssignTeam, sharedCopy } from "../src/cluster/kmeans-threads";
 
 /** n × d uniform rows in [0, 1) and k of them as centres. */
@@ -151,6 +153,40 @@ describe("the inertia and variance passes", () => {
       }
       assertClose(inertia, expectedInertia, 1e-12);
       assertClose(variance, expectedVariance, 1e-12);
+    });
+  }
+});
+
+describe("the cluster sum and move passes", () => {
+  for (let d = 1; d <= 10; d++) {
+    it(`d = ${d}: equal the generic loops bit for bit, and moving rows gives the sums of their new labels`, () => {
+      const n = 999;
+      const k = 4;
+      const { data, centres } = problem(n, d, k, 300 + d);
+      const state = freshState(data, centres, d);
+      state.labels.set(Int32Array.from({ length: n }, (_, i) => (i * 7) % k));
+      const sums = new Float64Array(k * d);
+      const counts = new Float64Array(k);
+      sumKernel(d)(state, 0, n, sums, counts);
+      const generic = { sums: new Float64Array(k * d), counts: new Float64Array(k) };
+      sumRows(state, 0, n, generic.sums, generic.counts);
+      assert.deepEqual(bits(sums), bits(generic.sums));
+      assert.deepEqual(bits(counts), bits(generic.counts));
+      // every third row changes label, recorded as the assignment records it: [row, old label]
+      let moved = 0;
+      for (let i = 0; i < n; i += 3, moved++) {
+        state.moves.set([i, state.labels[i]!], 2 * moved);
+        state.labels[i] = (state.labels[i]! + 1) % k;
+      }
+      moveKernel(d)(state, 0, moved, sums, counts);
+      moveRows(state, 0, moved, generic.sums, generic.counts);
+      assert.deepEqual(bits(sums), bits(generic.sums));
+      assert.deepEqual(bits(counts), bits(generic.counts));
+      // the moved sums are those of the new labels, up to rounding
+      const fresh = { sums: new Float64Array(k * d), counts: new Float64Array(k) };
+      sumRows(state, 0, n, fresh.sums, fresh.counts);
+      assert.deepEqual(counts, fresh.counts);
+      assertClose(sums, fresh.sums, 1e-12, 1e-12);
     });
   }
 });

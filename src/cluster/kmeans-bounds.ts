@@ -14,8 +14,7 @@
  * points the bounds skip (the assignment pass then only reads them). Internal: inputs are assumed validated.
  */
 import type { FlatMatrix } from "../core/matrix";
-import { assignKernel, type AssignState } from "./kmeans-kernel";
-import { moveRows } from "./kmeans-rows";
+import { assignKernel, moveKernel, type AssignState } from "./kmeans-kernel";
 import type { AssignTeam } from "./kmeans-threads";
 
 /**
@@ -97,7 +96,7 @@ export class HamerlyBounds {
       moves: this.moves,
     };
     const changed = assignKernel(d)(state, 0, n);
-    if (mode === "update") moveRows(state, 0, changed, sums, counts);
+    if (mode === "update") moveKernel(d)(state, 0, changed, sums, counts);
     return changed;
   }
 

@@ -8,14 +8,33 @@
  */
 import { SPECIALISED } from "./kernels";
 import { assignRows, type AssignKernel } from "./kmeans-assign";
-import { inertiaOfRows, meanColumnVariance, type InertiaKernel, type VarianceKernel } from "./kmeans-rows";
+import {
+  inertiaOfRows,
+  meanColumnVariance,
+  moveRows,
+  sumRows,
+  type InertiaKernel,
+  type MoveKernel,
+  type SumKernel,
+  type VarianceKernel,
+} from "./kmeans-rows";
 
 export { MARGIN, assignRows, type AssignKernel, type AssignState } from "./kmeans-assign";
-export type { InertiaKernel, VarianceKernel } from "./kmeans-rows";
+export type { InertiaKernel, MoveKernel, SumKernel, VarianceKernel } from "./kmeans-rows";
 
 /** The assignment kernel for d features (see `AssignKernel`). */
 export function assignKernel(d: number): AssignKernel {
   return SPECIALISED[d]?.assign ?? assignRows;
+}
+
+/** The row-order cluster sums for d features (see `SumKernel`). */
+export function sumKernel(d: number): SumKernel {
+  return SPECIALISED[d]?.sum ?? sumRows;
+}
+
+/** The moves of rows between cluster sums for d features (see `MoveKernel`). */
+export function moveKernel(d: number): MoveKernel {
+  return SPECIALISED[d]?.move ?? moveRows;
 }
 
 /** The inertia pass for d features (see `InertiaKernel`). */

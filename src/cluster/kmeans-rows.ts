@@ -7,6 +7,24 @@
 import type { AssignState } from "./kmeans-assign";
 
 /** Add rows [start, end) to the `sums` (k × d) and `counts` (k) of their labels, in row order. */
+export type SumKernel = (
+  state: AssignState,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+) => void;
+
+/** Apply `count` moves recorded by the assignment from state.moves[2 · from] on (see `moveRows`). */
+export type MoveKernel = (
+  state: AssignState,
+  from: number,
+  count: number,
+  sums: Float64Array,
+  counts: Float64Array,
+) => void;
+
+/** Add rows [start, end) to the `sums` (k × d) and `counts` (k) of their labels, in row order. */
 export function sumRows(
   state: AssignState,
   start: number,

@@ -14,8 +14,15 @@ import { availableParallelism } from "node:os";
 import { extname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SumMode } from "./kmeans-bounds";
-import { assignKernel, type AssignKernel, type AssignState } from "./kmeans-kernel";
-import { moveRows, sumRows } from "./kmeans-rows";
+import {
+  assignKernel,
+  moveKernel,
+  sumKernel,
+  type AssignKernel,
+  type AssignState,
+  type MoveKernel,
+  type SumKernel,
+} from "./kmeans-kernel";
 
 /** Below this many rows × centres one thread is faster than handing blocks around. */
 const MIN_WORK = 250_000;
@@ -130,9 +137,10 @@ export class AssignTeam {
   /** Blocks of rows per pass. */
   readonly nBlocks: number;
   private readonly kernel: AssignKernel;
+  private readonly sum: SumKernel;
+  private readonly move: MoveKernel;
   private generation = 0;
-  /** Blocks of rows the main thread assigned itself, over all passes so far (the helpers took the others). */
-  mainBlocks = 0;
+  private blocksOnMain = 0;
 
   /**
    * @param data - n × d rows in shared memory (see `sharedCopy`).
@@ -167,7 +175,14 @@ export class AssignTeam {
     };
     this.state = sharedState(run);
     this.kernel = assignKernel(d);
+    this.sum = sumKernel(d);
+    this.move = moveKernel(d);
     for (const worker of helpers(threads - 1)) worker.postMessage(run);
+  }
+
+  /** Blocks of rows the main thread assigned itself, over all passes so far (the helpers took the others). */
+  get mainBlocks(): number {
+    return this.blocksOnMain;
   }
 
   /** Cluster numbers of the rows, in shared memory. */
@@ -220,8 +235,8 @@ export class AssignTeam {
     const addBlock = (b: number): void => {
       const moved = Atomics.load(done, b) - 1;
       changed += moved;
-      if (recompute) sumRows(state, b * blockRows, end(b), sums, counts);
-      else if (mode === "update") moveRows(state, b * blockRows, moved, sums, counts);
+      if (recompute) this.sum(state, b * blockRows, end(b), sums, counts);
+      else if (mode === "update") this.move(state, b * blockRows, moved, sums, counts);
     };
     for (;;) {
       const claim = Atomics.add(control, CLAIM, 1);
@@ -229,7 +244,7 @@ export class AssignTeam {
       if (b >= nBlocks) break;
       // when recomputing, the next block in row order takes its sums in the same pass
       const inOrder = recompute && b === summed;
-      this.mainBlocks++;
+      this.blocksOnMain++;
       state.sums = inOrder ? sums : null;
       state.counts = inOrder ? counts : null;
       const moved = this.kernel(state, b * blockRows, end(b));

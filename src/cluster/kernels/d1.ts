@@ -69,6 +69,47 @@ export function assignRows1(state: AssignState, start: number, end: number): num
   return changed;
 }
 
+/** `sumRows` (kmeans-rows.ts) for d = 1, the feature loop unrolled. */
+export function sumRows1(
+  state: AssignState,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels } = state;
+  for (let i = start, o = start * 1; i < end; i++, o += 1) {
+    const a = labels[i];
+    const p = a * 1;
+    counts[a]++;
+    sums[p] += data[o];
+  }
+}
+
+/** `moveRows` (kmeans-rows.ts) for d = 1, the feature loop unrolled. */
+export function moveRows1(
+  state: AssignState,
+  from: number,
+  count: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels, moves } = state;
+  for (let m = 2 * from; m < 2 * (from + count); m += 2) {
+    const i = moves[m];
+    const old = moves[m + 1];
+    const now = labels[i];
+    const o = i * 1;
+    const p = old * 1;
+    const q = now * 1;
+    counts[old]--;
+    counts[now]++;
+    const x0 = data[o];
+    sums[p] -= x0;
+    sums[q] += x0;
+  }
+}
+
 /** `inertiaOfRows` (kmeans-rows.ts) for d = 1, the feature loop unrolled. */
 export function inertia1(data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number): number {
   let total = 0;

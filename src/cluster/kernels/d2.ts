@@ -74,6 +74,51 @@ export function assignRows2(state: AssignState, start: number, end: number): num
   return changed;
 }
 
+/** `sumRows` (kmeans-rows.ts) for d = 2, the feature loop unrolled. */
+export function sumRows2(
+  state: AssignState,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels } = state;
+  for (let i = start, o = start * 2; i < end; i++, o += 2) {
+    const a = labels[i];
+    const p = a * 2;
+    counts[a]++;
+    sums[p] += data[o];
+    sums[p + 1] += data[o + 1];
+  }
+}
+
+/** `moveRows` (kmeans-rows.ts) for d = 2, the feature loop unrolled. */
+export function moveRows2(
+  state: AssignState,
+  from: number,
+  count: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels, moves } = state;
+  for (let m = 2 * from; m < 2 * (from + count); m += 2) {
+    const i = moves[m];
+    const old = moves[m + 1];
+    const now = labels[i];
+    const o = i * 2;
+    const p = old * 2;
+    const q = now * 2;
+    counts[old]--;
+    counts[now]++;
+    const x0 = data[o];
+    sums[p] -= x0;
+    sums[q] += x0;
+    const x1 = data[o + 1];
+    sums[p + 1] -= x1;
+    sums[q + 1] += x1;
+  }
+}
+
 /** `inertiaOfRows` (kmeans-rows.ts) for d = 2, the feature loop unrolled. */
 export function inertia2(data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number): number {
   let total = 0;

@@ -84,6 +84,59 @@ export function assignRows4(state: AssignState, start: number, end: number): num
   return changed;
 }
 
+/** `sumRows` (kmeans-rows.ts) for d = 4, the feature loop unrolled. */
+export function sumRows4(
+  state: AssignState,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels } = state;
+  for (let i = start, o = start * 4; i < end; i++, o += 4) {
+    const a = labels[i];
+    const p = a * 4;
+    counts[a]++;
+    sums[p] += data[o];
+    sums[p + 1] += data[o + 1];
+    sums[p + 2] += data[o + 2];
+    sums[p + 3] += data[o + 3];
+  }
+}
+
+/** `moveRows` (kmeans-rows.ts) for d = 4, the feature loop unrolled. */
+export function moveRows4(
+  state: AssignState,
+  from: number,
+  count: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels, moves } = state;
+  for (let m = 2 * from; m < 2 * (from + count); m += 2) {
+    const i = moves[m];
+    const old = moves[m + 1];
+    const now = labels[i];
+    const o = i * 4;
+    const p = old * 4;
+    const q = now * 4;
+    counts[old]--;
+    counts[now]++;
+    const x0 = data[o];
+    sums[p] -= x0;
+    sums[q] += x0;
+    const x1 = data[o + 1];
+    sums[p + 1] -= x1;
+    sums[q + 1] += x1;
+    const x2 = data[o + 2];
+    sums[p + 2] -= x2;
+    sums[q + 2] += x2;
+    const x3 = data[o + 3];
+    sums[p + 3] -= x3;
+    sums[q + 3] += x3;
+  }
+}
+
 /** `inertiaOfRows` (kmeans-rows.ts) for d = 4, the feature loop unrolled. */
 export function inertia4(data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number): number {
   let total = 0;

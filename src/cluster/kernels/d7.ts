@@ -99,6 +99,71 @@ export function assignRows7(state: AssignState, start: number, end: number): num
   return changed;
 }
 
+/** `sumRows` (kmeans-rows.ts) for d = 7, the feature loop unrolled. */
+export function sumRows7(
+  state: AssignState,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels } = state;
+  for (let i = start, o = start * 7; i < end; i++, o += 7) {
+    const a = labels[i];
+    const p = a * 7;
+    counts[a]++;
+    sums[p] += data[o];
+    sums[p + 1] += data[o + 1];
+    sums[p + 2] += data[o + 2];
+    sums[p + 3] += data[o + 3];
+    sums[p + 4] += data[o + 4];
+    sums[p + 5] += data[o + 5];
+    sums[p + 6] += data[o + 6];
+  }
+}
+
+/** `moveRows` (kmeans-rows.ts) for d = 7, the feature loop unrolled. */
+export function moveRows7(
+  state: AssignState,
+  from: number,
+  count: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels, moves } = state;
+  for (let m = 2 * from; m < 2 * (from + count); m += 2) {
+    const i = moves[m];
+    const old = moves[m + 1];
+    const now = labels[i];
+    const o = i * 7;
+    const p = old * 7;
+    const q = now * 7;
+    counts[old]--;
+    counts[now]++;
+    const x0 = data[o];
+    sums[p] -= x0;
+    sums[q] += x0;
+    const x1 = data[o + 1];
+    sums[p + 1] -= x1;
+    sums[q + 1] += x1;
+    const x2 = data[o + 2];
+    sums[p + 2] -= x2;
+    sums[q + 2] += x2;
+    const x3 = data[o + 3];
+    sums[p + 3] -= x3;
+    sums[q + 3] += x3;
+    const x4 = data[o + 4];
+    sums[p + 4] -= x4;
+    sums[q + 4] += x4;
+    const x5 = data[o + 5];
+    sums[p + 5] -= x5;
+    sums[q + 5] += x5;
+    const x6 = data[o + 6];
+    sums[p + 6] -= x6;
+    sums[q + 6] += x6;
+  }
+}
+
 /** `inertiaOfRows` (kmeans-rows.ts) for d = 7, the feature loop unrolled. */
 export function inertia7(data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number): number {
   let total = 0;

@@ -104,6 +104,75 @@ export function assignRows8(state: AssignState, start: number, end: number): num
   return changed;
 }
 
+/** `sumRows` (kmeans-rows.ts) for d = 8, the feature loop unrolled. */
+export function sumRows8(
+  state: AssignState,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels } = state;
+  for (let i = start, o = start * 8; i < end; i++, o += 8) {
+    const a = labels[i];
+    const p = a * 8;
+    counts[a]++;
+    sums[p] += data[o];
+    sums[p + 1] += data[o + 1];
+    sums[p + 2] += data[o + 2];
+    sums[p + 3] += data[o + 3];
+    sums[p + 4] += data[o + 4];
+    sums[p + 5] += data[o + 5];
+    sums[p + 6] += data[o + 6];
+    sums[p + 7] += data[o + 7];
+  }
+}
+
+/** `moveRows` (kmeans-rows.ts) for d = 8, the feature loop unrolled. */
+export function moveRows8(
+  state: AssignState,
+  from: number,
+  count: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const { data, labels, moves } = state;
+  for (let m = 2 * from; m < 2 * (from + count); m += 2) {
+    const i = moves[m];
+    const old = moves[m + 1];
+    const now = labels[i];
+    const o = i * 8;
+    const p = old * 8;
+    const q = now * 8;
+    counts[old]--;
+    counts[now]++;
+    const x0 = data[o];
+    sums[p] -= x0;
+    sums[q] += x0;
+    const x1 = data[o + 1];
+    sums[p + 1] -= x1;
+    sums[q + 1] += x1;
+    const x2 = data[o + 2];
+    sums[p + 2] -= x2;
+    sums[q + 2] += x2;
+    const x3 = data[o + 3];
+    sums[p + 3] -= x3;
+    sums[q + 3] += x3;
+    const x4 = data[o + 4];
+    sums[p + 4] -= x4;
+    sums[q + 4] += x4;
+    const x5 = data[o + 5];
+    sums[p + 5] -= x5;
+    sums[q + 5] += x5;
+    const x6 = data[o + 6];
+    sums[p + 6] -= x6;
+    sums[q + 6] += x6;
+    const x7 = data[o + 7];
+    sums[p + 7] -= x7;
+    sums[q + 7] += x7;
+  }
+}
+
 /** `inertiaOfRows` (kmeans-rows.ts) for d = 8, the feature loop unrolled. */
 export function inertia8(data: Float64Array, centres: Float64Array, labels: ArrayLike<number>, n: number): number {
   let total = 0;
