@@ -14,7 +14,7 @@
  * points the bounds skip (the assignment pass then only reads them). Internal: inputs are assumed validated.
  */
 import type { FlatMatrix } from "../core/matrix";
-import { assignKernel, moveKernel } from "./kmeans-kernel";
+import { assignKernel, moveKernel, type AssignState } from "./kmeans-kernel";
 import type { AssignTeam } from "./kmeans-threads";
 
 /**
@@ -36,8 +36,8 @@ export class HamerlyBounds {
   /** For each centre, the sum over updates of the largest move of any other centre. */
   readonly othersTravel: Float64Array;
 
-  /** [row, old label] of each row that changed label in the last pass (single-threaded runs; see AssignKernel). */
-  private readonly moves: Int32Array | undefined;
+  /** [row, old label] of each row that changed label in the last pass (single-threaded runs; see AssignState). */
+  private readonly moves: Int32Array;
 
   /** With a `team`, the bounds live in its shared memory and each pass is split among its threads. */
   constructor(
@@ -50,7 +50,7 @@ export class HamerlyBounds {
     this.halfGap = new Float64Array(k);
     this.travel = new Float64Array(k);
     this.othersTravel = new Float64Array(k);
-    this.moves = team ? undefined : new Int32Array(2 * nSamples);
+    this.moves = new Int32Array(team ? 0 : 2 * nSamples);
   }
 
   /** Forget all bounds (after empty clusters were relocated): the next assignment scans every point. */
@@ -74,32 +74,29 @@ export class HamerlyBounds {
   ): number {
     const { data, nSamples: n, nFeatures: d } = X;
     this.prepare(centres, d);
-    let changed: number;
-    if (this.team)
-      changed = this.team.assign(centres, this.halfGap, this.travel, this.othersTravel, sums, counts, mode);
-    else {
-      const recompute = mode === "recompute";
-      if (recompute) {
-        sums.fill(0);
-        counts.fill(0);
-      }
-      changed = assignKernel(d, centres.length / d)(
-        data,
-        centres,
-        labels,
-        this.upper,
-        this.lower,
-        this.halfGap,
-        this.travel,
-        this.othersTravel,
-        0,
-        n,
-        recompute ? sums : null,
-        recompute ? counts : null,
-        this.moves!,
-      );
-      if (mode === "update") moveKernel(d)(data, this.moves!, 0, changed, labels, sums, counts);
+    if (this.team) return this.team.assign(centres, this.halfGap, this.travel, this.othersTravel, sums, counts, mode);
+    const recompute = mode === "recompute";
+    if (recompute) {
+      sums.fill(0);
+      counts.fill(0);
     }
+    const state: AssignState = {
+      data,
+      d,
+      k: this.halfGap.length,
+      centres,
+      labels,
+      upper: this.upper,
+      lower: this.lower,
+      halfGap: this.halfGap,
+      travel: this.travel,
+      othersTravel: this.othersTravel,
+      sums: recompute ? sums : null,
+      counts: recompute ? counts : null,
+      moves: this.moves,
+    };
+    const changed = assignKernel(d)(state, 0, n);
+    if (mode === "update") moveKernel(d)(state, 0, changed, sums, counts);
     return changed;
   }
 

@@ -1,7 +1,8 @@
 /**
  * The k-means assignment step on several threads: worker threads (a pool kept for the life of the process, like
- * scikit-learn's OpenMP threads) and the main thread take blocks of rows from a shared counter and run the same
- * generated kernel (kmeans-kernel.ts) on memory shared through SharedArrayBuffers (X, labels, bounds, centres).
+ * scikit-learn's OpenMP threads; their module is kmeans-worker.ts) and the main thread take blocks of rows from a
+ * shared counter and run the same kernel, `assignKernel(d)` on an `AssignState` (kmeans-kernel.ts), over memory
+ * shared through SharedArrayBuffers (X, labels, bounds, centres).
  * Each block records the rows whose label changed (kmeans-kernel.ts); the main thread then brings the cluster sums up
  * to date strictly in row order (all rows, or only the moved rows: see SumMode in kmeans-bounds.ts), so the sums, the
  * centres and every later iteration are bit-identical to the single-threaded run whatever the number of threads or
@@ -10,14 +11,15 @@
  * Internal: inputs are assumed validated.
  */
 import { availableParallelism } from "node:os";
+import { extname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SumMode } from "./kmeans-bounds";
 import {
   assignKernel,
-  assignKernelSource,
   moveKernel,
   sumKernel,
   type AssignKernel,
+  type AssignState,
   type MoveKernel,
   type SumKernel,
 } from "./kmeans-kernel";
@@ -31,9 +33,9 @@ const MAX_BLOCKS = 60_000;
 const MIN_BLOCK_ROWS = 4096;
 
 // control words
-const GENERATION = 0; // bumped to start a pass
-const CLAIM = 1; // (generation & 0x7fff) << 16 | next block
-const STOP = 2; // 1: the run is over, helpers return to their message loop
+export const GENERATION = 0; // bumped to start a pass
+export const CLAIM = 1; // (generation & 0x7fff) << 16 | next block
+export const STOP = 2; // 1: the run is over, helpers return to their message loop
 
 /** Threads to use for n rows and k centres: 1 when the work is small, else `requested` or the core count. */
 export function assignThreads(requested: number | undefined, n: number, k: number): number {
@@ -50,63 +52,75 @@ export function sharedCopy(data: Float64Array): Float64Array {
   return copy;
 }
 
-/** Source of each helper: for each run message, serve passes until told to stop. */
-const HELPER_SOURCE = `
-const { parentPort } = require("node:worker_threads");
-const kernels = new Map();
-parentPort.on("message", (run) => {
-  let kernel = kernels.get(run.source);
-  if (kernel === undefined) {
-    kernel = new Function("return " + run.source)();
-    kernels.set(run.source, kernel);
-  }
-  const { n, k, d, blockRows, nBlocks } = run;
-  const data = new Float64Array(run.data);
-  const labels = new Int32Array(run.labels);
-  const upper = new Float64Array(run.upper);
-  const lower = new Float64Array(run.lower);
+/** What a helper needs for one run: the sizes and the shared buffers (see `sharedState`). */
+export interface AssignRun {
+  n: number;
+  k: number;
+  d: number;
+  blockRows: number;
+  nBlocks: number;
+  /** n × d rows, from byte `dataOffset` on. */
+  data: ArrayBufferLike;
+  dataOffset: number;
+  /** Int32 × n. */
+  labels: ArrayBufferLike;
+  /** Float64 × n each. */
+  upper: ArrayBufferLike;
+  lower: ArrayBufferLike;
+  /** Float64 × (k · d + 3k): centres, halfGap, travel, othersTravel. */
+  params: ArrayBufferLike;
+  /** Int32 control words (GENERATION, CLAIM, STOP). */
+  control: ArrayBufferLike;
+  /** Int32 per block: 0 while pending, then 1 + the number of rows whose label changed. */
+  done: ArrayBufferLike;
+  /** Int32 × 2n: see AssignState.moves. */
+  moves: ArrayBufferLike;
+}
+
+/** The assignment state over a run's shared buffers (no sums: the main thread adds them in row order). */
+export function sharedState(run: AssignRun): AssignState {
+  const { k, d } = run;
   const params = new Float64Array(run.params);
-  const centres = params.subarray(0, k * d);
-  const halfGap = params.subarray(k * d, k * d + k);
-  const travel = params.subarray(k * d + k, k * d + 2 * k);
-  const othersTravel = params.subarray(k * d + 2 * k, k * d + 3 * k);
-  const control = new Int32Array(run.control);
-  const done = new Int32Array(run.done);
-  const moves = new Int32Array(run.moves);
-  let seen = 0;
-  for (;;) {
-    Atomics.wait(control, ${GENERATION}, seen);
-    seen = Atomics.load(control, ${GENERATION});
-    if (Atomics.load(control, ${STOP}) === 1) break;
-    const tag = (seen & 0x7fff) << 16;
-    for (;;) {
-      const claim = Atomics.load(control, ${CLAIM});
-      if ((claim & ~0xffff) !== tag || (claim & 0xffff) >= nBlocks) break;
-      if (Atomics.compareExchange(control, ${CLAIM}, claim, claim + 1) !== claim) continue;
-      const b = claim & 0xffff;
-      const start = b * blockRows;
-      const changed = kernel(data, centres, labels, upper, lower, halfGap, travel, othersTravel, start, Math.min(n, start + blockRows), null, null, moves);
-      Atomics.store(done, b, changed + 1);
-      Atomics.notify(done, b);
-    }
-  }
-});
-`;
+  return {
+    data: new Float64Array(run.data, run.dataOffset, run.n * d),
+    d,
+    k,
+    centres: params.subarray(0, k * d),
+    labels: new Int32Array(run.labels),
+    upper: new Float64Array(run.upper),
+    lower: new Float64Array(run.lower),
+    halfGap: params.subarray(k * d, k * d + k),
+    travel: params.subarray(k * d + k, k * d + 2 * k),
+    othersTravel: params.subarray(k * d + 2 * k, k * d + 3 * k),
+    sums: null,
+    counts: null,
+    moves: new Int32Array(run.moves),
+  };
+}
 
 const pool: Worker[] = [];
+
+/**
+ * A helper thread running the module beside this one: the compiled kmeans-worker.js when running from dist/;
+ * kmeans-worker.ts when running from the TypeScript sources under tsx (tests, bench). Node 20 workers do not take
+ * tsx's `--import` loader for their entry file, so a .ts worker gets tsx's require hook instead (`--require tsx/cjs`,
+ * resolved from here).
+ */
+function startHelper(): Worker {
+  const extension = extname(__filename);
+  const file = join(__dirname, `kmeans-worker${extension}`);
+  if (extension !== ".ts") return new Worker(file);
+  return new Worker(file, { execArgv: ["--require", require.resolve("tsx/cjs")] });
+}
 
 /** At least `count` helper threads (started on first need, never keeping the process alive). */
 function helpers(count: number): Worker[] {
   while (pool.length < count) {
-    const worker = new Worker(HELPER_SOURCE, { eval: true });
+    const worker = startHelper();
     worker.unref();
     pool.push(worker);
   }
   return pool.slice(0, count);
-}
-
-function sharedFloat64(length: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
 }
 
 /**
@@ -114,68 +128,76 @@ function sharedFloat64(length: number): Float64Array {
  * Call `close` when the run ends.
  */
 export class AssignTeam {
-  readonly labels: Int32Array;
-  readonly upper: Float64Array;
-  readonly lower: Float64Array;
-  private readonly params: Float64Array;
-  private readonly centres: Float64Array;
-  private readonly halfGap: Float64Array;
-  private readonly travel: Float64Array;
-  private readonly othersTravel: Float64Array;
+  /** The main thread's view of the shared state; `sums`/`counts` are set for the blocks it adds in row order. */
+  private readonly state: AssignState;
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   /** Per block: 0 while pending, then 1 + the number of rows whose label changed. */
   private readonly done: Int32Array;
-  private readonly moves: Int32Array;
   private readonly blockRows: number;
-  private readonly nBlocks: number;
+  /** Blocks of rows per pass. */
+  readonly nBlocks: number;
   private readonly kernel: AssignKernel;
   private readonly sum: SumKernel;
   private readonly move: MoveKernel;
   private generation = 0;
+  private blocksOnMain = 0;
 
   /**
    * @param data - n × d rows in shared memory (see `sharedCopy`).
    * @param threads - threads in all, the main one included (>= 2).
    */
   constructor(
-    private readonly data: Float64Array,
+    data: Float64Array,
     private readonly n: number,
     k: number,
     d: number,
     threads: number,
   ) {
-    this.labels = new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
-    this.upper = sharedFloat64(n);
-    this.lower = sharedFloat64(n);
-    this.params = sharedFloat64(k * d + 3 * k);
-    this.centres = this.params.subarray(0, k * d);
-    this.halfGap = this.params.subarray(k * d, k * d + k);
-    this.travel = this.params.subarray(k * d + k, k * d + 2 * k);
-    this.othersTravel = this.params.subarray(k * d + 2 * k);
+    const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
     this.blockRows = Math.max(MIN_BLOCK_ROWS, Math.ceil(n / MAX_BLOCKS));
     this.nBlocks = Math.ceil(n / this.blockRows);
-    this.done = new Int32Array(new SharedArrayBuffer(this.nBlocks * Int32Array.BYTES_PER_ELEMENT));
-    this.moves = new Int32Array(new SharedArrayBuffer(2 * n * Int32Array.BYTES_PER_ELEMENT));
-    this.kernel = assignKernel(d, k);
-    this.sum = sumKernel(d);
-    this.move = moveKernel(d);
-    const run = {
-      source: assignKernelSource(d, k),
+    this.done = new Int32Array(shared(this.nBlocks * Int32Array.BYTES_PER_ELEMENT));
+    const run: AssignRun = {
       n,
       k,
       d,
       blockRows: this.blockRows,
       nBlocks: this.nBlocks,
       data: data.buffer,
-      labels: this.labels.buffer,
-      upper: this.upper.buffer,
-      lower: this.lower.buffer,
-      params: this.params.buffer,
+      dataOffset: data.byteOffset,
+      labels: shared(n * Int32Array.BYTES_PER_ELEMENT),
+      upper: shared(n * Float64Array.BYTES_PER_ELEMENT),
+      lower: shared(n * Float64Array.BYTES_PER_ELEMENT),
+      params: shared((k * d + 3 * k) * Float64Array.BYTES_PER_ELEMENT),
       control: this.control.buffer,
       done: this.done.buffer,
-      moves: this.moves.buffer,
+      moves: shared(2 * n * Int32Array.BYTES_PER_ELEMENT),
     };
+    this.state = sharedState(run);
+    this.kernel = assignKernel(d);
+    this.sum = sumKernel(d);
+    this.move = moveKernel(d);
     for (const worker of helpers(threads - 1)) worker.postMessage(run);
+  }
+
+  /** Blocks of rows the main thread assigned itself, over all passes so far (the helpers took the others). */
+  get mainBlocks(): number {
+    return this.blocksOnMain;
+  }
+
+  /** Cluster numbers of the rows, in shared memory. */
+  get labels(): Int32Array {
+    return this.state.labels;
+  }
+
+  /** Upper bounds of the rows (see AssignState), in shared memory. */
+  get upper(): Float64Array {
+    return this.state.upper;
+  }
+
+  /** Lower bounds of the rows (see AssignState), in shared memory. */
+  get lower(): Float64Array {
+    return this.state.lower;
   }
 
   /**
@@ -191,12 +213,12 @@ export class AssignTeam {
     counts: Float64Array,
     mode: SumMode,
   ): number {
-    const { control, done, nBlocks, blockRows, n, data, labels, moves } = this;
+    const { control, done, nBlocks, blockRows, n, state } = this;
     const recompute = mode === "recompute";
-    this.centres.set(centres);
-    this.halfGap.set(halfGap);
-    this.travel.set(travel);
-    this.othersTravel.set(othersTravel);
+    state.centres.set(centres);
+    state.halfGap.set(halfGap);
+    state.travel.set(travel);
+    state.othersTravel.set(othersTravel);
     done.fill(0);
     if (recompute) {
       sums.fill(0);
@@ -213,8 +235,8 @@ export class AssignTeam {
     const addBlock = (b: number): void => {
       const moved = Atomics.load(done, b) - 1;
       changed += moved;
-      if (recompute) this.sum(data, labels, b * blockRows, end(b), sums, counts);
-      else if (mode === "update") this.move(data, moves, b * blockRows, moved, labels, sums, counts);
+      if (recompute) this.sum(state, b * blockRows, end(b), sums, counts);
+      else if (mode === "update") this.move(state, b * blockRows, moved, sums, counts);
     };
     for (;;) {
       const claim = Atomics.add(control, CLAIM, 1);
@@ -222,21 +244,10 @@ export class AssignTeam {
       if (b >= nBlocks) break;
       // when recomputing, the next block in row order takes its sums in the same pass
       const inOrder = recompute && b === summed;
-      const moved = this.kernel(
-        data,
-        this.centres,
-        labels,
-        this.upper,
-        this.lower,
-        this.halfGap,
-        this.travel,
-        this.othersTravel,
-        b * blockRows,
-        end(b),
-        inOrder ? sums : null,
-        inOrder ? counts : null,
-        moves,
-      );
+      this.blocksOnMain++;
+      state.sums = inOrder ? sums : null;
+      state.counts = inOrder ? counts : null;
+      const moved = this.kernel(state, b * blockRows, end(b));
       Atomics.store(done, b, moved + 1);
       if (inOrder) {
         changed += moved;
@@ -244,6 +255,7 @@ export class AssignTeam {
       }
       while (summed < nBlocks && Atomics.load(done, summed) !== 0) addBlock(summed++);
     }
+    state.sums = state.counts = null;
     // the helpers' last blocks
     while (summed < nBlocks) {
       Atomics.wait(done, summed, 0);
