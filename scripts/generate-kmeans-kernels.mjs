@@ -2,8 +2,9 @@
 /**
  * Writes src/cluster/kernels/: the k-means kernels specialised for d = 1 … MAX_D features (one file per d): the
  * assignment `assignRows` (src/cluster/kmeans-assign.ts) with the row in locals, and the cluster sums, the moves
- * between them, the inertia and the column variance (src/cluster/kmeans-rows.ts), each with its feature loop
- * unrolled (V8 does not unroll it), and an index table by d
+ * between them, the inertia and the column variance (src/cluster/kmeans-rows.ts), and k-means++'s two passes
+ * (src/cluster/kmeans-plusplus-kernel.ts), each with its feature loop unrolled (V8 does not unroll it), and an index
+ * table by d
  * (src/cluster/kmeans-kernel.ts picks from it). Each sums in the generic loop's order, so results are bit-identical.
  * `node scripts/generate-kmeans-kernels.mjs` rewrites the files; test/kmeans-kernels-generated.test.ts fails when
  * the committed ones are stale.
@@ -179,12 +180,79 @@ ${features(d)
 `;
 }
 
+/** Source of the k-means++ passes (src/cluster/kmeans-plusplus-kernel.ts) for d, appended to d{d}.ts. */
+export function plusPlusSource(d) {
+  const fromData = (f) => at("data", "o", f);
+  const loadRow = features(d)
+    .map((f) => `    const x${f} = ${fromData(f)};\n`)
+    .join("");
+  /** e_f = x_f − point_f, then s = Σ e_f² (the row in locals). */
+  const distanceTo = (point, pad) =>
+    `${features(d)
+      .map((f) => `${pad}const e${f} = x${f} - ${point(f)};\n`)
+      .join("")}${pad}const s = ${squaredSum(d)};\n`;
+  return `
+/** \`closestRows\` (kmeans-plusplus-kernel.ts) for d = ${d}: the row in locals, the feature loop unrolled. */
+export function closestRows${d}(
+  data: Float64Array,
+  closest: Float64Array,
+  centre: Float64Array,
+  targets: Float64Array,
+  found: Int32Array,
+): number {
+  const n = closest.length;
+  found.fill(-1);
+  let next = 0;
+  let running = 0;
+  for (let i = 0, o = 0; i < n; i++, o += ${d}) {
+${loadRow}${distanceTo((f) => `centre[${f}]`, "    ")}    // biome-ignore lint/complexity/useMathMinMax: Math.min is slower in this loop, and neither value is NaN
+    const own = s < closest[i] ? s : closest[i];
+    closest[i] = own;
+    running += own;
+    while (next < targets.length && running >= targets[next]) found[next++] = i;
+  }
+  return running;
+}
+
+/** \`potentialRows\` (kmeans-plusplus-kernel.ts) for d = ${d}: the row in locals, the feature loop unrolled. */
+export function potentialRows${d}(
+  data: Float64Array,
+  closest: Float64Array,
+  candidates: Float64Array,
+  potentials: Float64Array,
+): void {
+  const n = closest.length;
+  const trials = potentials.length;
+  potentials.fill(0);
+  for (let i = 0, o = 0; i < n; i++, o += ${d}) {
+${loadRow}    const own = closest[i];
+    for (let t = 0, p = 0; t < trials; t++, p += ${d}) {
+${distanceTo((f) => at("candidates", "p", f), "      ")}      // biome-ignore lint/complexity/useMathMinMax: as above
+      potentials[t] += s < own ? s : own;
+    }
+  }
+}
+`;
+}
+
+/** The functions each d{d}.ts exports, suffixed with d, in import order. */
+const KERNEL_NAMES = [
+  "assignRows",
+  "closestRows",
+  "inertia",
+  "meanColumnVariance",
+  "moveRows",
+  "potentialRows",
+  "sumRows",
+];
+
 /** Source of src/cluster/kernels/index.ts. */
 export function indexSource() {
   const ds = features(MAX_D).map((f) => f + 1);
   return `${HEADER}import type { AssignKernel } from "../kmeans-assign";
+import type { ClosestKernel, PotentialKernel } from "../kmeans-plusplus-kernel";
 import type { InertiaKernel, MoveKernel, SumKernel, VarianceKernel } from "../kmeans-rows";
-${ds.map((d) => `import { assignRows${d}, inertia${d}, meanColumnVariance${d}, moveRows${d}, sumRows${d} } from "./d${d}";\n`).join("")}
+${ds.map((d) => `import { ${KERNEL_NAMES.map((name) => `${name}${d}`).join(", ")} } from "./d${d}";\n`).join("")}
 /** The kernels generated for one d. */
 export interface ShapeKernels {
   assign: AssignKernel;
@@ -192,6 +260,9 @@ export interface ShapeKernels {
   move: MoveKernel;
   inertia: InertiaKernel;
   variance: VarianceKernel;
+  /** k-means++'s passes. */
+  closest: ClosestKernel;
+  potentials: PotentialKernel;
 }
 
 /** The kernels generated for d = 1 … ${MAX_D}, by d (none for 0). */
@@ -200,7 +271,7 @@ export const SPECIALISED: readonly (ShapeKernels | undefined)[] = [
 ${ds
   .map(
     (d) =>
-      `  {\n    assign: assignRows${d},\n    sum: sumRows${d},\n    move: moveRows${d},\n    inertia: inertia${d},\n    variance: meanColumnVariance${d},\n  },\n`,
+      `  {\n    assign: assignRows${d},\n    sum: sumRows${d},\n    move: moveRows${d},\n    inertia: inertia${d},\n    variance: meanColumnVariance${d},\n    closest: closestRows${d},\n    potentials: potentialRows${d},\n  },\n`,
   )
   .join("")}];
 `;
@@ -209,7 +280,7 @@ ${ds
 /** Every generated file: path relative to the repository → content. */
 export function kernelFiles() {
   const files = new Map();
-  for (let d = 1; d <= MAX_D; d++) files.set(`src/cluster/kernels/d${d}.ts`, kernelSource(d));
+  for (let d = 1; d <= MAX_D; d++) files.set(`src/cluster/kernels/d${d}.ts`, kernelSource(d) + plusPlusSource(d));
   files.set("src/cluster/kernels/index.ts", indexSource());
   return files;
 }

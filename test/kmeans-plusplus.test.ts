@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { kmeansPlusPlus } from "../src/cluster/kmeans-init";
+import { closestKernel, closestRows, potentialKernel, potentialRows } from "../src/cluster/kmeans-plusplus-kernel";
 import { seededRandom, type RandomSource } from "../src/core/random";
 import { mallFeatures } from "./helpers/mall";
 
@@ -80,4 +81,54 @@ describe("k-means++ picks scikit-learn's centres given the same random numbers",
       assert.equal(ours[i]!.uniforms.length, (k - 1) * (2 + Math.floor(Math.log(k))));
     });
   });
+});
+
+describe("k-means++'s passes", () => {
+  for (let d = 1; d <= 9; d++) {
+    it(`d = ${d}: the generated passes equal the generic loops bit for bit, and the definitions`, () => {
+      const random = seededRandom(d);
+      const n = 513;
+      // integers make ties between the closest distance and a new one, and exact sums for the brute force
+      const data = Float64Array.from({ length: n * d }, () => Math.floor(random() * 7));
+      const centre = data.slice(5 * d, 6 * d);
+      const start = Float64Array.from({ length: n }, () => Math.floor(random() * 40));
+      const brute = Array.from({ length: n }, (_, i) => {
+        let s = 0;
+        for (let f = 0; f < d; f++) s += (data[i * d + f]! - centre[f]!) ** 2;
+        return Math.min(s, start[i]!);
+      });
+      const total = brute.reduce((a, b) => a + b, 0);
+      const targets = Float64Array.from([0.5, total / 3, total / 2, total, total + 1]);
+      const results = [closestKernel(d), closestRows(d)].map((kernel) => {
+        const closest = start.slice();
+        const found = new Int32Array(targets.length);
+        return { potential: kernel(data, closest, centre, targets, found), closest, found };
+      });
+      assert.deepEqual(results[0], results[1]);
+      assert.deepEqual(Array.from(results[0]!.closest), brute);
+      assert.equal(results[0]!.potential, total);
+      // the first row whose cumulative sum reaches each target; -1 for the one beyond the total
+      const expectedFound = Array.from(targets, (t) => {
+        let sum = 0;
+        return brute.findIndex((v) => (sum += v) >= t);
+      });
+      assert.deepEqual(Array.from(results[0]!.found), expectedFound);
+
+      const candidates = data.slice(0, 3 * d);
+      const potentials = [potentialKernel(d), potentialRows(d)].map((kernel) => {
+        const out = new Float64Array(3);
+        kernel(data, results[0]!.closest, candidates, out);
+        return out;
+      });
+      assert.deepEqual(potentials[0], potentials[1]);
+      const expected = [0, 1, 2].map((t) =>
+        brute.reduce((sum, own, i) => {
+          let s = 0;
+          for (let f = 0; f < d; f++) s += (data[i * d + f]! - candidates[t * d + f]!) ** 2;
+          return sum + Math.min(s, own);
+        }, 0),
+      );
+      assert.deepEqual(Array.from(potentials[0]!), expected);
+    });
+  }
 });

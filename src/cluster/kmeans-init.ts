@@ -30,8 +30,9 @@ export function squaredDistance(A: Float64Array, a: number, B: Float64Array, b: 
  * the potential it would leave (kmeans-plusplus-kernel.ts). Sums run in row order and the random draws come in the
  * same order, so the choices are bit-identical to the plain algorithm's (a cumulative sum array and one pass per
  * candidate), which this replaces: on 1e6 × 4, k = 5, 118-123 ms → 87-89 ms and a process peak of 200 → 145 MB
- * (medians of 7, each in its own process, other jobs loading the machine); scikit-learn's `kmeans_plusplus` 247 ms,
- * 261 MB in the same bench run as ours at 139 ms, 142 MB (bench/kmeans.bench.ts, "kmeans++ init").
+ * (medians of 7, each in its own process, other jobs loading the machine), measured with string-compiled passes
+ * that the readable ones of kmeans-plusplus-kernel.ts replaced at about 9% more CPU time. scikit-learn's
+ * `kmeans_plusplus` is timed beside ours in bench/kmeans.bench.ts ("kmeans++ init").
  *
  * @param X - nSamples × nFeatures, validated, nSamples >= k.
  * @returns k × d centres, row-major.
@@ -42,7 +43,7 @@ export function kmeansPlusPlus(X: FlatMatrix, k: number, random: RandomSource): 
   const nLocalTrials = 2 + Math.floor(Math.log(k));
 
   const lowerAndSearch = closestKernel(d);
-  const sumPotentials = potentialKernel(d, nLocalTrials);
+  const sumPotentials = potentialKernel(d);
   const targets = new Float64Array(nLocalTrials);
   const order = new Int32Array(nLocalTrials);
   const sortedTargets = new Float64Array(nLocalTrials);

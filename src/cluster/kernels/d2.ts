@@ -149,3 +149,54 @@ export function meanColumnVariance2(data: Float64Array, n: number): number {
   }
   return total / n / 2;
 }
+
+/** `closestRows` (kmeans-plusplus-kernel.ts) for d = 2: the row in locals, the feature loop unrolled. */
+export function closestRows2(
+  data: Float64Array,
+  closest: Float64Array,
+  centre: Float64Array,
+  targets: Float64Array,
+  found: Int32Array,
+): number {
+  const n = closest.length;
+  found.fill(-1);
+  let next = 0;
+  let running = 0;
+  for (let i = 0, o = 0; i < n; i++, o += 2) {
+    const x0 = data[o];
+    const x1 = data[o + 1];
+    const e0 = x0 - centre[0];
+    const e1 = x1 - centre[1];
+    const s = e0 * e0 + e1 * e1;
+    // biome-ignore lint/complexity/useMathMinMax: Math.min is slower in this loop, and neither value is NaN
+    const own = s < closest[i] ? s : closest[i];
+    closest[i] = own;
+    running += own;
+    while (next < targets.length && running >= targets[next]) found[next++] = i;
+  }
+  return running;
+}
+
+/** `potentialRows` (kmeans-plusplus-kernel.ts) for d = 2: the row in locals, the feature loop unrolled. */
+export function potentialRows2(
+  data: Float64Array,
+  closest: Float64Array,
+  candidates: Float64Array,
+  potentials: Float64Array,
+): void {
+  const n = closest.length;
+  const trials = potentials.length;
+  potentials.fill(0);
+  for (let i = 0, o = 0; i < n; i++, o += 2) {
+    const x0 = data[o];
+    const x1 = data[o + 1];
+    const own = closest[i];
+    for (let t = 0, p = 0; t < trials; t++, p += 2) {
+      const e0 = x0 - candidates[p];
+      const e1 = x1 - candidates[p + 1];
+      const s = e0 * e0 + e1 * e1;
+      // biome-ignore lint/complexity/useMathMinMax: as above
+      potentials[t] += s < own ? s : own;
+    }
+  }
+}
