@@ -108,10 +108,9 @@ describe("k-means++'s passes", () => {
       assert.deepEqual(Array.from(results[0]!.closest), brute);
       assert.equal(results[0]!.potential, total);
       // the first row whose cumulative sum reaches each target; -1 for the one beyond the total
-      const expectedFound = Array.from(targets, (t) => {
-        let sum = 0;
-        return brute.findIndex((v) => (sum += v) >= t);
-      });
+      const cumulative: number[] = [];
+      for (const v of brute) cumulative.push((cumulative.at(-1) ?? 0) + v);
+      const expectedFound = Array.from(targets, (t) => cumulative.findIndex((sum) => sum >= t));
       assert.deepEqual(Array.from(results[0]!.found), expectedFound);
 
       const candidates = data.slice(0, 3 * d);
