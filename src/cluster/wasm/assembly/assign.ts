@@ -6,9 +6,10 @@
  *
  * The SIMD lanes hold two ROWS: each squared distance is still summed feature by feature from feature 0 in its own
  * lane, exactly as the JavaScript kernel sums it, so labels, bounds and sums are bit-identical to it. Rows are taken
- * in blocks: a first loop settles the rows their bounds keep, and lists the others; the listed rows are then scanned
- * two at a time, and their results written in row order. Nearest and second nearest are kept with lane masks, with
- * no branch per centre.
+ * in blocks: a first loop lists the rows their stored bounds do not keep, a second tightens their upper bound and
+ * lists those it still does not keep, and these are scanned two at a time, their results written in row order.
+ * The tests and the nearest and second nearest (lane masks) take no branch, which on data whose rows the bounds
+ * keep or not at random costs the JavaScript kernel a misprediction a row.
  *
  * The arrays are in the (imported, shared) memory, at byte offsets that kmeans-wasm.ts lays out and writes in an
  * AssignState. Internal: inputs are assumed validated.
@@ -16,15 +17,17 @@
 
 /** Relative margin by which a bound must hold before a row is skipped (MARGIN in kmeans-kernel.ts). */
 const MARGIN: f64 = 1e-9;
-/** Rows settled by their bounds before the listed ones are scanned. */
+/** Features of a row pair held in locals by the scan, each summed by its own line (see `nearestTwo`). */
+const HELD: i32 = 8;
+/** Rows tested by their bounds before the rows left are scanned. */
 const BLOCK: i32 = 256;
 
 /**
  * Bytes of scratch one caller (thread) needs for d features: the scan result of a row pair ([best, second, bestC],
- * 16 bytes each), the row pair feature by feature (16 bytes a feature) and the row list (4 bytes a row).
+ * 16 bytes each), features from HELD on of the row pair (16 bytes a feature) and two row lists (4 bytes a row).
  */
 export function scratchBytes(d: i32): i32 {
-  return 48 + (d << 4) + (BLOCK << 2);
+  return 48 + (d << 4) + (BLOCK << 3);
 }
 
 /**
@@ -68,51 +71,84 @@ class AssignState {
  */
 export function assign(state: usize, start: i32, end: i32, withSums: bool, withMoves: bool, scratch: usize): i32 {
   const run = changetype<AssignState>(state);
+  const d = run.d;
   const found = scratch;
   const pair = scratch + 48;
-  const list = pair + ((<usize>run.d) << 4);
+  const failed = pair + ((<usize>d) << 4);
+  const listed = failed + ((<usize>BLOCK) << 2);
   const moves = withMoves ? run.moves : 0;
   let changed = 0;
   for (let first = start; first < end; first += BLOCK) {
     const last = min(end, first + BLOCK);
-    let listed = 0;
-    for (let i = first; i < last; i++) {
-      if (!keptByBounds(run, i)) {
-        store<i32>(list + ((<usize>listed) << 2), i);
-        listed++;
-      }
-    }
-    for (let j = 0; j < listed; j += 2) {
-      const row0 = load<i32>(list + ((<usize>j) << 2));
-      const both = j + 1 < listed;
-      const row1 = both ? load<i32>(list + ((<usize>(j + 1)) << 2)) : row0;
-      nearestTwo(run, pair, found, row0, row1);
+    const nListed = failTightened(run, failed, failStored(run, first, last, failed), listed, d);
+    for (let j = 0; j < nListed; j += 2) {
+      const row0 = load<i32>(listed + ((<usize>j) << 2));
+      const both = j + 1 < nListed;
+      const row1 = both ? load<i32>(listed + ((<usize>(j + 1)) << 2)) : row0;
+      nearestTwo(run, pair, found, row0, row1, d);
       changed += settle(run, moves, start, changed, row0, found);
       if (both) changed += settle(run, moves, start, changed, row1, found + 8);
     }
-    if (withSums) addRows(run, first, last);
+    if (withSums) addRows(run, first, last, d);
   }
   return changed;
 }
 
 /**
- * Whether row i keeps its label by its bounds alone: first as stored, then with the upper bound tightened to the
- * distance to its own centre (written back, relative to the travel, as the JavaScript kernel does).
+ * List at `out` the rows of [first, last) that their stored bounds do not keep (or that have no label yet), in row
+ * order, and return how many. No branch on the test: each row is written and the count moves on only when listed.
  */
-function keptByBounds(run: AssignState, i: i32): bool {
-  const a = load<i32>(run.labels + ((<usize>i) << 2));
-  if (a < 0) return false;
-  // own centre moved away by at most its travel since the bound was set, others came closer by at most theirs
-  const ta = load<f64>(run.travel + ((<usize>a) << 3));
-  const oa = load<f64>(run.othersTravel + ((<usize>a) << 3));
-  const h = load<f64>(run.halfGap + ((<usize>a) << 3));
-  const l = load<f64>(run.lower + ((<usize>i) << 3)) - oa;
-  // biome-ignore lint/complexity/useMathMinMax: the JavaScript kernel's expression (max differs on -0 and NaN)
-  const bound = h > l ? h : l;
-  let u = load<f64>(run.upper + ((<usize>i) << 3)) + ta;
-  if (u < bound - MARGIN * (bound + u + ta + oa)) return true;
-  // tighten the upper bound (squared distance summed in feature order, as a loop from 0) and test again
-  const d = run.d;
+function failStored(run: AssignState, first: i32, last: i32, out: usize): i32 {
+  let count = 0;
+  for (let i = first; i < last; i++) {
+    const a = load<i32>(run.labels + ((<usize>i) << 2));
+    const c = (<usize>max(a, 0)) << 3; // a = -1 reads centre 0's terms, unused
+    // own centre moved away by at most its travel since the bound was set, others came closer by at most theirs
+    const ta = load<f64>(run.travel + c);
+    const oa = load<f64>(run.othersTravel + c);
+    const h = load<f64>(run.halfGap + c);
+    const l = load<f64>(run.lower + ((<usize>i) << 3)) - oa;
+    // biome-ignore lint/complexity/useMathMinMax: the JavaScript kernel's expression (max differs on -0 and NaN)
+    const bound = h > l ? h : l;
+    const u = load<f64>(run.upper + ((<usize>i) << 3)) + ta;
+    const kept = (a >= 0) & (u < bound - MARGIN * (bound + u + ta + oa));
+    store<i32>(out + ((<usize>count) << 2), i);
+    count += <i32>!kept;
+  }
+  return count;
+}
+
+/**
+ * Of the `count` rows listed at `rows`, list at `out` those that their upper bound, tightened to the distance to
+ * their own centre (written back, relative to the travel, as the JavaScript kernel does), still does not keep, and
+ * the rows with no label yet; return how many.
+ */
+function failTightened(run: AssignState, rows: usize, count: i32, out: usize, d: i32): i32 {
+  let listed = 0;
+  for (let j = 0; j < count; j++) {
+    const i = load<i32>(rows + ((<usize>j) << 2));
+    const a = load<i32>(run.labels + ((<usize>i) << 2));
+    let scan = true;
+    if (a >= 0) {
+      const c = (<usize>a) << 3;
+      const ta = load<f64>(run.travel + c);
+      const oa = load<f64>(run.othersTravel + c);
+      const h = load<f64>(run.halfGap + c);
+      const l = load<f64>(run.lower + ((<usize>i) << 3)) - oa;
+      // biome-ignore lint/complexity/useMathMinMax: as above
+      const bound = h > l ? h : l;
+      const u = Math.sqrt(ownDistance(run, i, a, d));
+      store<f64>(run.upper + ((<usize>i) << 3), u - ta);
+      scan = !(u < bound - MARGIN * (bound + u + ta + oa));
+    }
+    store<i32>(out + ((<usize>listed) << 2), i);
+    listed += <i32>scan;
+  }
+  return listed;
+}
+
+/** Squared distance from row i to centre a, summed in feature order (as a loop from 0). */
+function ownDistance(run: AssignState, i: i32, a: i32, d: i32): f64 {
   const row = run.data + ((<usize>i * <usize>d) << 3);
   const centre = run.centres + ((<usize>a * <usize>d) << 3);
   let s: f64 = 0;
@@ -120,36 +156,43 @@ function keptByBounds(run: AssignState, i: i32): bool {
     const e = load<f64>(row + ((<usize>f) << 3)) - load<f64>(centre + ((<usize>f) << 3));
     s += e * e;
   }
-  u = Math.sqrt(s);
-  store<f64>(run.upper + ((<usize>i) << 3), u - ta);
-  return u < bound - MARGIN * (bound + u + ta + oa);
+  return s;
 }
 
 /**
  * The squared distance from rows row0 and row1 (one per lane) to their nearest and second-nearest centre, and the
  * nearest centre's number, lowest on ties, stored as [best, second, bestC] at `found`.
  */
-function nearestTwo(run: AssignState, pair: usize, found: usize, row0: i32, row1: i32): void {
-  const d = run.d;
+function nearestTwo(run: AssignState, pair: usize, found: usize, row0: i32, row1: i32, d: i32): void {
   const k = run.k;
   const p0 = run.data + ((<usize>row0 * <usize>d) << 3);
   const p1 = run.data + ((<usize>row1 * <usize>d) << 3);
-  for (let f = 0; f < d; f++) {
-    const x = f64x2.replace_lane(f64x2.splat(load<f64>(p0 + ((<usize>f) << 3))), 1, load<f64>(p1 + ((<usize>f) << 3)));
-    v128.store(pair + ((<usize>f) << 4), x);
-  }
+  // features 0…7 of both rows in locals (tests on d that branch alike for every row), the others in `pair`
+  const x0 = bothRows(p0, p1, 0, d);
+  const x1 = bothRows(p0, p1, 1, d);
+  const x2 = bothRows(p0, p1, 2, d);
+  const x3 = bothRows(p0, p1, 3, d);
+  const x4 = bothRows(p0, p1, 4, d);
+  const x5 = bothRows(p0, p1, 5, d);
+  const x6 = bothRows(p0, p1, 6, d);
+  const x7 = bothRows(p0, p1, 7, d);
+  for (let f = HELD; f < d; f++) v128.store(pair + ((<usize>(f - HELD)) << 4), bothRows(p0, p1, f, d));
   let best = f64x2.splat(Infinity);
   let second = f64x2.splat(Infinity);
   let bestC = f64x2.splat(0);
   for (let c = 0; c < k; c++) {
     const centre = run.centres + ((<usize>c * <usize>d) << 3);
     // feature 0 alone, as 0 + its square is that square exactly, then the others in order
-    let e = f64x2.sub(v128.load(pair), v128.load64_splat(centre));
+    const e = f64x2.sub(x0, v128.load64_splat(centre));
     let s = f64x2.mul(e, e);
-    for (let f = 1; f < d; f++) {
-      e = f64x2.sub(v128.load(pair + ((<usize>f) << 4)), v128.load64_splat(centre + ((<usize>f) << 3)));
-      s = f64x2.add(s, f64x2.mul(e, e));
-    }
+    s = addSquare(s, x1, centre, 1, d);
+    s = addSquare(s, x2, centre, 2, d);
+    s = addSquare(s, x3, centre, 3, d);
+    s = addSquare(s, x4, centre, 4, d);
+    s = addSquare(s, x5, centre, 5, d);
+    s = addSquare(s, x6, centre, 6, d);
+    s = addSquare(s, x7, centre, 7, d);
+    for (let f = HELD; f < d; f++) s = addSquare(s, v128.load(pair + ((<usize>(f - HELD)) << 4)), centre, f, d);
     // if (s < best) { second = best; best = s; bestC = c } else if (s < second) second = s; — per lane
     const belowBest = f64x2.lt(s, best);
     const belowSecond = f64x2.lt(s, second);
@@ -160,6 +203,19 @@ function nearestTwo(run: AssignState, pair: usize, found: usize, row0: i32, row1
   v128.store(found, best);
   v128.store(found, second, 16);
   v128.store(found, bestC, 32);
+}
+
+/** Feature f of rows p0 and p1 (byte offsets), one per lane; zeros when f >= d. */
+function bothRows(p0: usize, p1: usize, f: i32, d: i32): v128 {
+  if (f >= d) return f64x2.splat(0);
+  return f64x2.replace_lane(f64x2.splat(load<f64>(p0 + ((<usize>f) << 3))), 1, load<f64>(p1 + ((<usize>f) << 3)));
+}
+
+/** s + (x − centre[f])² lane by lane, or s when f >= d. */
+function addSquare(s: v128, x: v128, centre: usize, f: i32, d: i32): v128 {
+  if (f >= d) return s;
+  const e = f64x2.sub(x, v128.load64_splat(centre + ((<usize>f) << 3)));
+  return f64x2.add(s, f64x2.mul(e, e));
 }
 
 /**
@@ -189,8 +245,7 @@ function settle(run: AssignState, moves: usize, start: i32, changed: i32, i: i32
 }
 
 /** Add rows [first, last) to the sums and counts of their labels, in row order. */
-function addRows(run: AssignState, first: i32, last: i32): void {
-  const d = run.d;
+function addRows(run: AssignState, first: i32, last: i32, d: i32): void {
   for (let i = first; i < last; i++) {
     const a = load<i32>(run.labels + ((<usize>i) << 2));
     const count = run.counts + ((<usize>a) << 3);
