@@ -193,12 +193,12 @@ function nearestTwo(run: AssignState, pair: usize, found: usize, row0: i32, row1
     s = addSquare(s, x6, centre, 6, d);
     s = addSquare(s, x7, centre, 7, d);
     for (let f = HELD; f < d; f++) s = addSquare(s, v128.load(pair + ((<usize>(f - HELD)) << 4)), centre, f, d);
-    // if (s < best) { second = best; best = s; bestC = c } else if (s < second) second = s; — per lane
-    const belowBest = f64x2.lt(s, best);
-    const belowSecond = f64x2.lt(s, second);
-    second = v128.bitselect(best, v128.bitselect(s, second, belowSecond), belowBest);
-    best = v128.bitselect(s, best, belowBest);
-    bestC = v128.bitselect(f64x2.splat(<f64>c), bestC, belowBest);
+    // per lane, the JS kernel's `if (s < best) { second = best; best = s; bestC = c } else if (s < second) second = s`:
+    // with pmin(a, b) = b < a ? b : a and pmax(a, b) = a < b ? b : a, pmax(best, s) is the one of the two that is
+    // not first (the old best when s < best, else s), and second >= best; no NaN (finite data), no -0 (squares)
+    bestC = v128.bitselect(f64x2.splat(<f64>c), bestC, f64x2.lt(s, best));
+    second = f64x2.pmin(second, f64x2.pmax(best, s));
+    best = f64x2.pmin(best, s);
   }
   v128.store(found, best);
   v128.store(found, second, 16);
