@@ -52,6 +52,8 @@ function stateAfter(data: Float64Array, initial: Float64Array, iterations: numbe
 interface Timing {
   median: number;
   min: number;
+  /** Median CPU time (user + system) of the pass: less sensitive than wall time to other processes' load. */
+  cpuMedian: number;
   changed: number;
 }
 
@@ -61,19 +63,31 @@ interface Timing {
  */
 function timeInTurns(passes: { restore: () => void; pass: () => number }[]): Timing[] {
   const times: number[][] = passes.map(() => []);
+  const cpuTimes: number[][] = passes.map(() => []);
   const changed: number[] = passes.map(() => 0);
   for (let r = 0; r < WARM_UP + REPEATS; r++) {
     passes.forEach(({ restore, pass }, p) => {
       restore();
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       changed[p] = pass();
-      if (r >= WARM_UP) times[p]!.push(performance.now() - t0);
+      const wall = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      if (r < WARM_UP) return;
+      times[p]!.push(wall);
+      cpuTimes[p]!.push((cpu.user + cpu.system) / 1000);
     });
   }
-  return times.map((t, p) => ({ median: median(t), min: Math.min(...t), changed: changed[p]! }));
+  return times.map((t, p) => ({
+    median: median(t),
+    min: Math.min(...t),
+    cpuMedian: median(cpuTimes[p]!),
+    changed: changed[p]!,
+  }));
 }
 
-const rows: { bench: string; impl: string; medianMs: number; minMs: number; changed: number }[] = [];
+const rows: { bench: string; impl: string; medianMs: number; minMs: number; cpuMedianMs: number; changed: number }[] =
+  [];
 for (const shape of ["uniform", "blobs"] as Shape[]) {
   const data = readFloat64(benchData(shape, N, D));
   const initial = kmeansPlusPlus({ data, nSamples: N, nFeatures: D }, K, seededRandom(0));
@@ -150,9 +164,9 @@ for (const shape of ["uniform", "blobs"] as Shape[]) {
       ["js", js],
       ["wasm", simd],
     ] as const) {
-      rows.push({ bench, impl, medianMs: t.median, minMs: t.min, changed: t.changed });
+      rows.push({ bench, impl, medianMs: t.median, minMs: t.min, cpuMedianMs: t.cpuMedian, changed: t.changed });
       console.error(
-        `${bench.padEnd(44)} ${impl.padEnd(5)} ${t.median.toFixed(2).padStart(8)} ms (min ${t.min.toFixed(2)}), ${t.changed} rows changed`,
+        `${bench.padEnd(44)} ${impl.padEnd(5)} ${t.median.toFixed(2).padStart(8)} ms (min ${t.min.toFixed(2)}, cpu ${t.cpuMedian.toFixed(2)}), ${t.changed} rows changed`,
       );
     }
   }
