@@ -65,7 +65,8 @@ function means(data: Float64Array, labels: Int32Array, centres: Float64Array, d:
 
 /**
  * Run `iterations` Lloyd iterations with Hamerly's bounds through the JS kernel and the wasm kernel side by side
- * (each pass split in `chunks` row ranges, the sums recomputed on odd iterations) and compare every output.
+ * (each pass split in `chunks` row ranges, taking turns between two scratch slots, the sums recomputed every
+ * other iteration from the first) and compare every output.
  */
 function compareRuns(shape: Shape, n: number, d: number, k: number, iterations: number, chunks: number): void {
   const data = makeData(shape, n, d, 7 * d + k);
@@ -75,7 +76,7 @@ function compareRuns(shape: Shape, n: number, d: number, k: number, iterations: 
   const upper = new Float64Array(n).fill(Infinity);
   const lower = new Float64Array(n);
   const moves = new Int32Array(2 * n);
-  const wasm = new WasmAssign(n, d, k);
+  const wasm = new WasmAssign(n, d, k, { slots: 2 });
   wasm.setData(data);
   const kernel = assignKernel(d, k);
   for (let iteration = 0; iteration < iterations; iteration++) {
@@ -105,7 +106,7 @@ function compareRuns(shape: Shape, n: number, d: number, k: number, iterations: 
         ...sumArgs(withSums, sums, counts),
         moves,
       );
-      const actual = wasm.assign(start, end, { sums: withSums });
+      const actual = wasm.assign(start, end, { sums: withSums, slot: chunk % 2 });
       const at = `${shape} d=${d} k=${k} iteration ${iteration} rows [${start}, ${end})`;
       assert.equal(actual, expected, `${at}: changed`);
       assertSameBits(
@@ -174,5 +175,19 @@ describe("the wasm assignment pass is bit-identical to the JS kernel", () => {
       const nearOne = (x - 1) ** 2 + (y - 1) ** 2 <= x ** 2 + y ** 2;
       assert.equal(wasm.labels[j / d], nearOne ? 0 : 2, `row (${x}, ${y})`);
     });
+  });
+});
+
+describe("WasmAssign", () => {
+  it("refuses a run that needs more than 4 GiB of WebAssembly memory, naming the shape", () => {
+    // 2^27 rows × 4 features × 8 bytes = 4 GiB of data alone
+    assert.throws(() => new WasmAssign(2 ** 27, 4, 5), /WasmAssign: n=134217728, d=4, k=5 need \d+ bytes/);
+  });
+  it("starts with no labels, infinite upper and zero lower bounds, in shared memory", () => {
+    const wasm = new WasmAssign(3, 2, 2);
+    assert.deepEqual(Array.from(wasm.labels), [-1, -1, -1]);
+    assert.deepEqual(Array.from(wasm.upper), [Infinity, Infinity, Infinity]);
+    assert.deepEqual(Array.from(wasm.lower), [0, 0, 0]);
+    assert.ok(wasm.memory.buffer instanceof SharedArrayBuffer);
   });
 });
