@@ -28,18 +28,35 @@ const STATE_FIELDS = [
   "moves",
 ] as const;
 
+/**
+ * The part of the WebAssembly JavaScript API used here, typed locally: the project's lib (ES2022 and Node's types)
+ * does not declare `WebAssembly`, and the DOM lib that does is only for the browser tests.
+ */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
+  Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => WasmMemory;
+}
+/** A compiled module (WebAssembly.Module), which can be posted to worker threads. */
+export type WasmModule = { readonly __brand: "WebAssembly.Module" };
+/** A shared WebAssembly.Memory. */
+export interface WasmMemory {
+  readonly buffer: SharedArrayBuffer;
+}
+const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
+
 const PAGE_BYTES = 65_536;
 /** Most pages a 32-bit WebAssembly memory can have (4 GiB). */
 const MAX_PAGES = 65_536;
 /** First byte used: offset 0 stands for "none" (no sums, no moves) in the kernel's arguments. */
 const FIRST_BYTE = 64;
 
-let compiled: WebAssembly.Module | undefined;
+let compiled: WasmModule | undefined;
 
 /** The compiled kernel module (compiled once per thread, synchronously), to instantiate on a `WasmAssign`'s memory. */
-export function assignModule(): WebAssembly.Module {
+export function assignModule(): WasmModule {
   if (compiled === undefined) {
-    compiled = new WebAssembly.Module(Uint8Array.from(atob(ASSIGN_WASM), (ch) => ch.charCodeAt(0)));
+    compiled = new wasmApi.Module(Uint8Array.from(atob(ASSIGN_WASM), (ch) => ch.charCodeAt(0)));
   }
   return compiled;
 }
@@ -65,7 +82,7 @@ export interface WasmPassOptions {
  * `lower` at 0 (`reset`).
  */
 export class WasmAssign {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   /** n × d, row-major. */
   readonly data: Float64Array;
   /** k × d, row-major. */
@@ -97,7 +114,7 @@ export class WasmAssign {
     const module = assignModule();
     // lay the arrays out in the order below, each 16-aligned; the scratch slots come from the kernel's own size
     const slotBytes = align(
-      (new WebAssembly.Instance(module, probeImports()).exports as unknown as AssignExports).scratchBytes(d),
+      (new wasmApi.Instance(module, probeImports()).exports as unknown as AssignExports).scratchBytes(d),
     );
     const sizes = {
       state: 4 * (STATE_FIELDS.length + 2),
@@ -126,9 +143,8 @@ export class WasmAssign {
         `WasmAssign: n=${n}, d=${d}, k=${k} need ${end} bytes, more than 4 GiB of WebAssembly memory`,
       );
     }
-    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-    this.kernel = new WebAssembly.Instance(module, { env: { memory: this.memory } })
-      .exports as unknown as AssignExports;
+    this.memory = new wasmApi.Memory({ initial: pages, maximum: pages, shared: true });
+    this.kernel = new wasmApi.Instance(module, { env: { memory: this.memory } }).exports as unknown as AssignExports;
     const { buffer } = this.memory;
     const f64 = (name: keyof typeof sizes) => new Float64Array(buffer, offset[name], sizes[name] / 8);
     this.centres = f64("centres");
@@ -180,6 +196,6 @@ function align(bytes: number): number {
 }
 
 /** Imports for an instance used only to ask the kernel its scratch size (it touches no memory). */
-function probeImports(): WebAssembly.Imports {
-  return { env: { memory: new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }) } };
+function probeImports(): { env: { memory: WasmMemory } } {
+  return { env: { memory: new wasmApi.Memory({ initial: 1, maximum: 1, shared: true }) } };
 }
