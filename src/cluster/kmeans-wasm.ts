@@ -48,7 +48,7 @@ const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WebAsse
 const PAGE_BYTES = 65_536;
 /** Most pages a 32-bit WebAssembly memory can have (4 GiB). */
 const MAX_PAGES = 65_536;
-/** First byte used: offset 0 stands for "none" (no sums, no moves) in the kernel's arguments. */
+/** First byte used (the kernel has no static data of its own; the first bytes stay unused). */
 const FIRST_BYTE = 64;
 
 let compiled: WasmModule | undefined;

@@ -8,8 +8,8 @@
  * lane, exactly as the JavaScript kernel sums it, so labels, bounds and sums are bit-identical to it. Rows are taken
  * in blocks: a first loop lists the rows their stored bounds do not keep, a second tightens their upper bound and
  * lists those it still does not keep, and these are scanned two at a time, their results written in row order.
- * The tests and the nearest and second nearest (lane masks) take no branch, which on data whose rows the bounds
- * keep or not at random costs the JavaScript kernel a misprediction a row.
+ * The tests and the nearest and second nearest (pmin, pmax and a lane mask) take no branch, which on data whose
+ * rows the bounds keep or not at random costs the JavaScript kernel a misprediction a row.
  *
  * The arrays are in the (imported, shared) memory, at byte offsets that kmeans-wasm.ts lays out and writes in an
  * AssignState. Internal: inputs are assumed validated.
