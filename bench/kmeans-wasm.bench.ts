@@ -4,8 +4,9 @@
  * - **mid-run**: the bounds, labels and centres after 3 Lloyd iterations, as an "update" pass (moves recorded, no
  *   sums) of iteration 4;
  * - **cold**: no labels and empty bounds, as the first pass (every row scanned, sums recomputed).
- * Each timing restores the state first (not timed), the two kernels taking turns; median and minimum of the repeats. The two kernels' outputs are
- * checked identical. Last stdout line: JSON rows.
+ * Each timing restores the state first (not timed), the two kernels taking turns; median and minimum of the wall
+ * times and median CPU time (the steadier figure on a loaded machine). The two kernels' outputs are checked
+ * identical. Last stdout line: JSON rows.
  *   node --import tsx bench/kmeans-wasm.bench.ts [--quick]
  */
 import { HamerlyBounds } from "../src/cluster/kmeans-bounds";
