@@ -80,7 +80,10 @@ export function assign(state: usize, start: i32, end: i32, withSums: bool, withM
   let changed = 0;
   for (let first = start; first < end; first += BLOCK) {
     const last = min(end, first + BLOCK);
-    const nListed = failTightened(run, failed, failStored(run, first, last, failed), listed, d);
+    const nFailed = failStored(run, first, last, failed);
+    // rows far apart are fetched from memory one by one unless touched first; rows close together stream anyway
+    if (nFailed << 1 < last - first) touchRows(run, failed, nFailed, found, d);
+    const nListed = failTightened(run, failed, nFailed, listed, d);
     for (let j = 0; j < nListed; j += 2) {
       const row0 = load<i32>(listed + ((<usize>j) << 2));
       const both = j + 1 < nListed;
@@ -99,18 +102,25 @@ export function assign(state: usize, start: i32, end: i32, withSums: bool, withM
  * order, and return how many. No branch on the test: each row is written and the count moves on only when listed.
  */
 function failStored(run: AssignState, first: i32, last: i32, out: usize): i32 {
+  // the arrays' offsets in locals: the stores below could alias run's fields, so they would be read again each row
+  const labels = run.labels;
+  const travel = run.travel;
+  const othersTravel = run.othersTravel;
+  const halfGap = run.halfGap;
+  const lower = run.lower;
+  const upper = run.upper;
   let count = 0;
   for (let i = first; i < last; i++) {
-    const a = load<i32>(run.labels + ((<usize>i) << 2));
+    const a = load<i32>(labels + ((<usize>i) << 2));
     const c = (<usize>max(a, 0)) << 3; // a = -1 reads centre 0's terms, unused
     // own centre moved away by at most its travel since the bound was set, others came closer by at most theirs
-    const ta = load<f64>(run.travel + c);
-    const oa = load<f64>(run.othersTravel + c);
-    const h = load<f64>(run.halfGap + c);
-    const l = load<f64>(run.lower + ((<usize>i) << 3)) - oa;
+    const ta = load<f64>(travel + c);
+    const oa = load<f64>(othersTravel + c);
+    const h = load<f64>(halfGap + c);
+    const l = load<f64>(lower + ((<usize>i) << 3)) - oa;
     // biome-ignore lint/complexity/useMathMinMax: the JavaScript kernel's expression (max differs on -0 and NaN)
     const bound = h > l ? h : l;
-    const u = load<f64>(run.upper + ((<usize>i) << 3)) + ta;
+    const u = load<f64>(upper + ((<usize>i) << 3)) + ta;
     const kept = (a >= 0) & (u < bound - MARGIN * (bound + u + ta + oa));
     store<i32>(out + ((<usize>count) << 2), i);
     count += <i32>!kept;
@@ -124,27 +134,48 @@ function failStored(run: AssignState, first: i32, last: i32, out: usize): i32 {
  * the rows with no label yet; return how many.
  */
 function failTightened(run: AssignState, rows: usize, count: i32, out: usize, d: i32): i32 {
+  const labels = run.labels; // the offsets in locals, as in failStored
+  const travel = run.travel;
+  const othersTravel = run.othersTravel;
+  const halfGap = run.halfGap;
+  const lower = run.lower;
+  const upper = run.upper;
   let listed = 0;
   for (let j = 0; j < count; j++) {
     const i = load<i32>(rows + ((<usize>j) << 2));
-    const a = load<i32>(run.labels + ((<usize>i) << 2));
+    const a = load<i32>(labels + ((<usize>i) << 2));
     let scan = true;
     if (a >= 0) {
       const c = (<usize>a) << 3;
-      const ta = load<f64>(run.travel + c);
-      const oa = load<f64>(run.othersTravel + c);
-      const h = load<f64>(run.halfGap + c);
-      const l = load<f64>(run.lower + ((<usize>i) << 3)) - oa;
+      const ta = load<f64>(travel + c);
+      const oa = load<f64>(othersTravel + c);
+      const h = load<f64>(halfGap + c);
+      const l = load<f64>(lower + ((<usize>i) << 3)) - oa;
       // biome-ignore lint/complexity/useMathMinMax: as above
       const bound = h > l ? h : l;
       const u = Math.sqrt(ownDistance(run, i, a, d));
-      store<f64>(run.upper + ((<usize>i) << 3), u - ta);
+      store<f64>(upper + ((<usize>i) << 3), u - ta);
       scan = !(u < bound - MARGIN * (bound + u + ta + oa));
     }
     store<i32>(out + ((<usize>listed) << 2), i);
     listed += <i32>scan;
   }
   return listed;
+}
+
+/**
+ * Load the first and last value of each of the `count` rows listed at `rows`, in a loop with nothing else to do, so
+ * that the memory fetches of many rows are under way at once (a row's fetch otherwise waits behind the previous
+ * row's arithmetic); the rows are then in cache for the tightening. The loads feed a value written to `sink`.
+ */
+function touchRows(run: AssignState, rows: usize, count: i32, sink: usize, d: i32): void {
+  let bits: i64 = 0;
+  const rowBytes = (<usize>d) << 3;
+  for (let j = 0; j < count; j++) {
+    const row = run.data + <usize>load<i32>(rows + ((<usize>j) << 2)) * rowBytes;
+    bits |= load<i64>(row) | load<i64>(row + rowBytes - 8);
+  }
+  store<i64>(sink, bits);
 }
 
 /** Squared distance from row i to centre a, summed in feature order (as a loop from 0). */
@@ -246,12 +277,16 @@ function settle(run: AssignState, moves: usize, start: i32, changed: i32, i: i32
 
 /** Add rows [first, last) to the sums and counts of their labels, in row order. */
 function addRows(run: AssignState, first: i32, last: i32, d: i32): void {
+  const labels = run.labels; // the offsets in locals, as in failStored
+  const counts = run.counts;
+  const sums = run.sums;
+  const data = run.data;
   for (let i = first; i < last; i++) {
-    const a = load<i32>(run.labels + ((<usize>i) << 2));
-    const count = run.counts + ((<usize>a) << 3);
+    const a = load<i32>(labels + ((<usize>i) << 2));
+    const count = counts + ((<usize>a) << 3);
     store<f64>(count, load<f64>(count) + 1);
-    const row = run.data + ((<usize>i * <usize>d) << 3);
-    const sum = run.sums + ((<usize>a * <usize>d) << 3);
+    const row = data + ((<usize>i * <usize>d) << 3);
+    const sum = sums + ((<usize>a * <usize>d) << 3);
     for (let f = 0; f < d; f++) {
       const p = sum + ((<usize>f) << 3);
       store<f64>(p, load<f64>(p) + load<f64>(row + ((<usize>f) << 3)));
