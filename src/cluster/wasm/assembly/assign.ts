@@ -110,7 +110,28 @@ function failStored(run: AssignState, first: i32, last: i32, out: usize): i32 {
   const lower = run.lower;
   const upper = run.upper;
   let count = 0;
-  for (let i = first; i < last; i++) {
+  let i = first;
+  // two rows at a time, one per lane, each as the one-row loop below (pmax(l, h) is its h > l ? h : l exactly)
+  for (; i + 1 < last; i += 2) {
+    const a0 = load<i32>(labels + ((<usize>i) << 2));
+    const a1 = load<i32>(labels + ((<usize>i) << 2), 4);
+    const c0 = (<usize>max(a0, 0)) << 3;
+    const c1 = (<usize>max(a1, 0)) << 3;
+    const ta = lanePair(travel + c0, travel + c1);
+    const oa = lanePair(othersTravel + c0, othersTravel + c1);
+    const h = lanePair(halfGap + c0, halfGap + c1);
+    const l = f64x2.sub(v128.load(lower + ((<usize>i) << 3)), oa);
+    const bound = f64x2.pmax(l, h);
+    const u = f64x2.add(v128.load(upper + ((<usize>i) << 3)), ta);
+    const slack = f64x2.mul(f64x2.splat(MARGIN), f64x2.add(f64x2.add(f64x2.add(bound, u), ta), oa));
+    const kept = f64x2.lt(u, f64x2.sub(bound, slack));
+    store<i32>(out + ((<usize>count) << 2), i);
+    count += <i32>((a0 < 0) | (i64x2.extract_lane(kept, 0) === 0));
+    store<i32>(out + ((<usize>count) << 2), i + 1);
+    count += <i32>((a1 < 0) | (i64x2.extract_lane(kept, 1) === 0));
+  }
+  // the last row of an odd count
+  for (; i < last; i++) {
     const a = load<i32>(labels + ((<usize>i) << 2));
     const c = (<usize>max(a, 0)) << 3; // a = -1 reads centre 0's terms, unused
     // own centre moved away by at most its travel since the bound was set, others came closer by at most theirs
@@ -126,6 +147,11 @@ function failStored(run: AssignState, first: i32, last: i32, out: usize): i32 {
     count += <i32>!kept;
   }
   return count;
+}
+
+/** Two f64 values (byte offsets p0 and p1) as the lanes of one vector. */
+function lanePair(p0: usize, p1: usize): v128 {
+  return f64x2.replace_lane(f64x2.splat(load<f64>(p0)), 1, load<f64>(p1));
 }
 
 /**
