@@ -1,0 +1,201 @@
+/**
+ * The k-means assignment pass (`AssignKernel` of kmeans-kernel.ts) run by a WebAssembly SIMD kernel
+ * (wasm/assembly/assign.ts, bit-identical to the JavaScript one) on one WebAssembly.Memory that holds the data,
+ * centres, labels, bounds, sums and moves. The memory is shared (backed by a SharedArrayBuffer) and never grows, so
+ * worker threads can instantiate the same module on it (`assignModule`, `memory`) and each run passes over its own
+ * rows with its own scratch slot. Internal: inputs are assumed validated.
+ */
+import { ASSIGN_WASM } from "./wasm/assign-binary";
+
+/** What the compiled kernel exports; `state` and `scratch` are byte offsets into the memory, flags 0 or 1. */
+interface AssignExports {
+  assign(state: number, start: number, end: number, withSums: number, withMoves: number, scratch: number): number;
+  scratchBytes(d: number): number;
+}
+
+/** The fields of the kernel's AssignState, in order (byte offsets of the arrays, then d and k; 4 bytes each). */
+const STATE_FIELDS = [
+  "data",
+  "centres",
+  "labels",
+  "upper",
+  "lower",
+  "halfGap",
+  "travel",
+  "othersTravel",
+  "sums",
+  "counts",
+  "moves",
+] as const;
+
+/**
+ * The part of the WebAssembly JavaScript API used here, typed locally: the project's lib (ES2022 and Node's types)
+ * does not declare `WebAssembly`, and the DOM lib that does is only for the browser tests.
+ */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
+  Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => WasmMemory;
+}
+/** A compiled module (WebAssembly.Module), which can be posted to worker threads. */
+export type WasmModule = { readonly __brand: "WebAssembly.Module" };
+/** A shared WebAssembly.Memory. */
+export interface WasmMemory {
+  readonly buffer: SharedArrayBuffer;
+}
+const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
+
+const PAGE_BYTES = 65_536;
+/** Most pages a 32-bit WebAssembly memory can have (4 GiB). */
+const MAX_PAGES = 65_536;
+/** First byte used (the kernel has no static data of its own; the first bytes stay unused). */
+const FIRST_BYTE = 64;
+
+let compiled: WasmModule | undefined;
+
+/** The compiled kernel module (compiled once per thread, synchronously), to instantiate on a `WasmAssign`'s memory. */
+export function assignModule(): WasmModule {
+  if (compiled === undefined) {
+    compiled = new wasmApi.Module(Uint8Array.from(atob(ASSIGN_WASM), (ch) => ch.charCodeAt(0)));
+  }
+  return compiled;
+}
+
+export interface WasmAssignOptions {
+  /** Scratch slots, one per thread that runs passes at the same time. @default 1 */
+  slots?: number;
+}
+
+export interface WasmPassOptions {
+  /** Add the rows to `sums` and `counts` in row order (they are not zeroed first). @default false */
+  sums?: boolean;
+  /** Record the rows that changed label in `moves` (see AssignKernel). @default true */
+  moves?: boolean;
+  /** Scratch slot of the calling thread, 0 <= slot < slots. @default 0 */
+  slot?: number;
+}
+
+/**
+ * The state of the assignment passes of one k-means run of n rows, d features and k centres, in WebAssembly memory:
+ * write `data` once (`setData`), the centres and the bound terms (`halfGap`, `travel`, `othersTravel`, as in
+ * HamerlyBounds) before each pass, then `assign` a range of rows. `labels` start at -1, `upper` at Infinity and
+ * `lower` at 0 (`reset`).
+ */
+export class WasmAssign {
+  readonly memory: WasmMemory;
+  /** n × d, row-major. */
+  readonly data: Float64Array;
+  /** k × d, row-major. */
+  readonly centres: Float64Array;
+  readonly labels: Int32Array;
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  readonly halfGap: Float64Array;
+  readonly travel: Float64Array;
+  readonly othersTravel: Float64Array;
+  /** k × d cluster sums, added to by passes with `sums: true`. */
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+  /** [row, old label] pairs, 2 · n (see AssignKernel). */
+  readonly moves: Int32Array;
+
+  private readonly kernel: AssignExports;
+  /** Byte offset of the AssignState the kernel reads. */
+  private readonly state: number;
+  private readonly scratch: number[];
+
+  constructor(
+    readonly n: number,
+    readonly d: number,
+    readonly k: number,
+    options: WasmAssignOptions = {},
+  ) {
+    const { slots = 1 } = options;
+    const module = assignModule();
+    // lay the arrays out in the order below, each 16-aligned; the scratch slots come from the kernel's own size
+    const slotBytes = align(
+      (new wasmApi.Instance(module, probeImports()).exports as unknown as AssignExports).scratchBytes(d),
+    );
+    const sizes = {
+      state: 4 * (STATE_FIELDS.length + 2),
+      centres: 8 * k * d,
+      halfGap: 8 * k,
+      travel: 8 * k,
+      othersTravel: 8 * k,
+      sums: 8 * k * d,
+      counts: 8 * k,
+      scratch: slotBytes * slots,
+      labels: 4 * n,
+      moves: 8 * n,
+      upper: 8 * n,
+      lower: 8 * n,
+      data: 8 * n * d,
+    };
+    const offset: Record<string, number> = {};
+    let end = FIRST_BYTE;
+    for (const [name, bytes] of Object.entries(sizes)) {
+      offset[name] = end;
+      end = align(end + bytes);
+    }
+    const pages = Math.ceil(end / PAGE_BYTES);
+    if (pages > MAX_PAGES) {
+      throw new RangeError(
+        `WasmAssign: n=${n}, d=${d}, k=${k} need ${end} bytes, more than 4 GiB of WebAssembly memory`,
+      );
+    }
+    this.memory = new wasmApi.Memory({ initial: pages, maximum: pages, shared: true });
+    this.kernel = new wasmApi.Instance(module, { env: { memory: this.memory } }).exports as unknown as AssignExports;
+    const { buffer } = this.memory;
+    const f64 = (name: keyof typeof sizes) => new Float64Array(buffer, offset[name], sizes[name] / 8);
+    this.centres = f64("centres");
+    this.halfGap = f64("halfGap");
+    this.travel = f64("travel");
+    this.othersTravel = f64("othersTravel");
+    this.sums = f64("sums");
+    this.counts = f64("counts");
+    this.upper = f64("upper");
+    this.lower = f64("lower");
+    this.data = f64("data");
+    this.labels = new Int32Array(buffer, offset["labels"], n);
+    this.moves = new Int32Array(buffer, offset["moves"], 2 * n);
+    this.state = offset["state"]!;
+    new Int32Array(buffer, this.state, STATE_FIELDS.length + 2).set([
+      ...STATE_FIELDS.map((name) => offset[name]!),
+      d,
+      k,
+    ]);
+    this.scratch = Array.from({ length: slots }, (_, s) => offset["scratch"]! + s * slotBytes);
+    this.reset();
+  }
+
+  /** Copy the n × d data in (once per run). */
+  setData(data: Float64Array): void {
+    this.data.set(data.subarray(0, this.n * this.d));
+  }
+
+  /** Forget all labels and bounds: the next pass scans every row. */
+  reset(): void {
+    this.labels.fill(-1);
+    this.upper.fill(Infinity);
+    this.lower.fill(0);
+  }
+
+  /**
+   * Assign rows [start, end) to their nearest centre as `AssignKernel` does (bounds test, full scan, labels,
+   * bounds, moves from moves[2 · start] on, row-order sums). Returns how many rows changed label.
+   */
+  assign(start: number, end: number, options: WasmPassOptions = {}): number {
+    const { sums = false, moves = true, slot = 0 } = options;
+    return this.kernel.assign(this.state, start, end, sums ? 1 : 0, moves ? 1 : 0, this.scratch[slot]!);
+  }
+}
+
+/** Round a byte count up to a multiple of 16 (a v128). */
+function align(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
+}
+
+/** Imports for an instance used only to ask the kernel its scratch size (it touches no memory). */
+function probeImports(): { env: { memory: WasmMemory } } {
+  return { env: { memory: new wasmApi.Memory({ initial: 1, maximum: 1, shared: true }) } };
+}
