@@ -11,7 +11,7 @@
  */
 import { HamerlyBounds } from "../src/cluster/kmeans-bounds";
 import { kmeansPlusPlus } from "../src/cluster/kmeans-init";
-import { assignKernel } from "../src/cluster/kmeans-kernel";
+import { assignKernel, type AssignState } from "../src/cluster/kmeans-kernel";
 import { WasmAssign } from "../src/cluster/kmeans-wasm";
 import { seededRandom } from "../src/core/random";
 import { benchData, median, readFloat64, type Shape } from "./core-data";
@@ -94,7 +94,7 @@ for (const shape of ["uniform", "blobs"] as Shape[]) {
   const initial = kmeansPlusPlus({ data, nSamples: N, nFeatures: D }, K, seededRandom(0));
   const wasm = new WasmAssign(N, D, K);
   wasm.setData(data);
-  const kernel = assignKernel(D, K);
+  const kernel = assignKernel(D);
   for (const moment of ["mid-run", "cold"] as const) {
     const state =
       moment === "mid-run"
@@ -132,22 +132,22 @@ for (const shape of ["uniform", "blobs"] as Shape[]) {
     wasm.travel.set(travel);
     wasm.othersTravel.set(othersTravel);
     const bench = `assignment pass 1e${Math.log10(N)}x${D} k=${K} ${shape} ${moment}`;
-    const jsPass = () =>
-      kernel(
-        data,
-        state.centres,
-        labels,
-        upper,
-        lower,
-        halfGap,
-        travel,
-        othersTravel,
-        0,
-        N,
-        withSums ? sums : null,
-        withSums ? counts : null,
-        moves,
-      );
+    const jsState: AssignState = {
+      data,
+      d: D,
+      k: K,
+      centres: state.centres,
+      labels,
+      upper,
+      lower,
+      halfGap,
+      travel,
+      othersTravel,
+      sums: withSums ? sums : null,
+      counts: withSums ? counts : null,
+      moves,
+    };
+    const jsPass = () => kernel(jsState, 0, N);
     const [js, simd] = timeInTurns([
       { restore: restoreJs, pass: jsPass },
       { restore: restoreWasm, pass: () => wasm.assign(0, N, { sums: withSums }) },

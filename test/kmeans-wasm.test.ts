@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { HamerlyBounds } from "../src/cluster/kmeans-bounds";
-import { assignKernel } from "../src/cluster/kmeans-kernel";
+import { assignKernel, type AssignState } from "../src/cluster/kmeans-kernel";
 import { WasmAssign } from "../src/cluster/kmeans-wasm";
 import { randomNormal, seededRandom } from "../src/core/random";
 
@@ -78,7 +78,8 @@ function compareRuns(shape: Shape, n: number, d: number, k: number, iterations: 
   const moves = new Int32Array(2 * n);
   const wasm = new WasmAssign(n, d, k, { slots: 2 });
   wasm.setData(data);
-  const kernel = assignKernel(d, k);
+  const kernel = assignKernel(d);
+  const state = { data, d, k, centres, labels, upper, lower, ...boundTerms(js), sums: null, counts: null, moves };
   for (let iteration = 0; iteration < iterations; iteration++) {
     js.prepare(centres, d);
     wasm.centres.set(centres);
@@ -93,18 +94,10 @@ function compareRuns(shape: Shape, n: number, d: number, k: number, iterations: 
     for (let chunk = 0; chunk < chunks; chunk++) {
       const start = Math.floor((chunk * n) / chunks);
       const end = Math.floor(((chunk + 1) * n) / chunks);
-      const bounds = [js.halfGap, js.travel, js.othersTravel] as const;
       const expected = kernel(
-        data,
-        centres,
-        labels,
-        upper,
-        lower,
-        ...bounds,
+        { ...state, centres, ...boundTerms(js), sums: withSums ? sums : null, counts: withSums ? counts : null },
         start,
         end,
-        ...sumArgs(withSums, sums, counts),
-        moves,
       );
       const actual = wasm.assign(start, end, { sums: withSums, slot: chunk % 2 });
       const at = `${shape} d=${d} k=${k} iteration ${iteration} rows [${start}, ${end})`;
@@ -129,12 +122,9 @@ function compareRuns(shape: Shape, n: number, d: number, k: number, iterations: 
   }
 }
 
-function sumArgs(
-  withSums: boolean,
-  sums: Float64Array,
-  counts: Float64Array,
-): [Float64Array | null, Float64Array | null] {
-  return withSums ? [sums, counts] : [null, null];
+/** The bound terms of `bounds` (see AssignState). */
+function boundTerms(bounds: HamerlyBounds): Pick<AssignState, "halfGap" | "travel" | "othersTravel"> {
+  return { halfGap: bounds.halfGap, travel: bounds.travel, othersTravel: bounds.othersTravel };
 }
 
 describe("the wasm assignment pass is bit-identical to the JS kernel", () => {

@@ -5,6 +5,7 @@
  * worker threads can instantiate the same module on it (`assignModule`, `memory`) and each run passes over its own
  * rows with its own scratch slot. Internal: inputs are assumed validated.
  */
+import type { AssignState } from "./kmeans-assign";
 import { ASSIGN_WASM } from "./wasm/assign-binary";
 
 /** What the compiled kernel exports; `state` and `scratch` are byte offsets into the memory, flags 0 or 1. */
@@ -43,7 +44,15 @@ export type WasmModule = { readonly __brand: "WebAssembly.Module" };
 export interface WasmMemory {
   readonly buffer: SharedArrayBuffer;
 }
-const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
+const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly?: WebAssemblyApi };
+
+/** The WebAssembly API, or a TypeError naming what is missing (see `tryWasmAssign`). */
+function api(): WebAssemblyApi {
+  if (wasmApi === undefined || typeof SharedArrayBuffer !== "function") {
+    throw new TypeError("WasmAssign: this runtime has no WebAssembly or no SharedArrayBuffer");
+  }
+  return wasmApi;
+}
 
 const PAGE_BYTES = 65_536;
 /** Most pages a 32-bit WebAssembly memory can have (4 GiB). */
@@ -56,7 +65,7 @@ let compiled: WasmModule | undefined;
 /** The compiled kernel module (compiled once per thread, synchronously), to instantiate on a `WasmAssign`'s memory. */
 export function assignModule(): WasmModule {
   if (compiled === undefined) {
-    compiled = new wasmApi.Module(Uint8Array.from(atob(ASSIGN_WASM), (ch) => ch.charCodeAt(0)));
+    compiled = new (api().Module)(Uint8Array.from(atob(ASSIGN_WASM), (ch) => ch.charCodeAt(0)));
   }
   return compiled;
 }
@@ -82,6 +91,8 @@ export interface WasmPassOptions {
  * `lower` at 0 (`reset`).
  */
 export class WasmAssign {
+  /** The compiled kernel (`assignModule()`), for the instances of other threads. */
+  readonly module: WasmModule;
   readonly memory: WasmMemory;
   /** n × d, row-major. */
   readonly data: Float64Array;
@@ -100,9 +111,10 @@ export class WasmAssign {
   readonly moves: Int32Array;
 
   private readonly kernel: AssignExports;
-  /** Byte offset of the AssignState the kernel reads. */
-  private readonly state: number;
-  private readonly scratch: number[];
+  /** Byte offset of the AssignState the kernel reads (for the instances of other threads). */
+  readonly stateOffset: number;
+  /** Byte offset of each slot's scratch. */
+  readonly scratchOffsets: readonly number[];
 
   constructor(
     readonly n: number,
@@ -111,10 +123,12 @@ export class WasmAssign {
     options: WasmAssignOptions = {},
   ) {
     const { slots = 1 } = options;
+    const wasm = api();
     const module = assignModule();
+    this.module = module;
     // lay the arrays out in the order below, each 16-aligned; the scratch slots come from the kernel's own size
     const slotBytes = align(
-      (new wasmApi.Instance(module, probeImports()).exports as unknown as AssignExports).scratchBytes(d),
+      (new wasm.Instance(module, probeImports()).exports as unknown as AssignExports).scratchBytes(d),
     );
     const sizes = {
       state: 4 * (STATE_FIELDS.length + 2),
@@ -143,8 +157,8 @@ export class WasmAssign {
         `WasmAssign: n=${n}, d=${d}, k=${k} need ${end} bytes, more than 4 GiB of WebAssembly memory`,
       );
     }
-    this.memory = new wasmApi.Memory({ initial: pages, maximum: pages, shared: true });
-    this.kernel = new wasmApi.Instance(module, { env: { memory: this.memory } }).exports as unknown as AssignExports;
+    this.memory = new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+    this.kernel = instantiate(module, this.memory);
     const { buffer } = this.memory;
     const f64 = (name: keyof typeof sizes) => new Float64Array(buffer, offset[name], sizes[name] / 8);
     this.centres = f64("centres");
@@ -158,13 +172,13 @@ export class WasmAssign {
     this.data = f64("data");
     this.labels = new Int32Array(buffer, offset["labels"], n);
     this.moves = new Int32Array(buffer, offset["moves"], 2 * n);
-    this.state = offset["state"]!;
-    new Int32Array(buffer, this.state, STATE_FIELDS.length + 2).set([
+    this.stateOffset = offset["state"]!;
+    new Int32Array(buffer, this.stateOffset, STATE_FIELDS.length + 2).set([
       ...STATE_FIELDS.map((name) => offset[name]!),
       d,
       k,
     ]);
-    this.scratch = Array.from({ length: slots }, (_, s) => offset["scratch"]! + s * slotBytes);
+    this.scratchOffsets = Array.from({ length: slots }, (_, s) => offset["scratch"]! + s * slotBytes);
     this.reset();
   }
 
@@ -186,8 +200,64 @@ export class WasmAssign {
    */
   assign(start: number, end: number, options: WasmPassOptions = {}): number {
     const { sums = false, moves = true, slot = 0 } = options;
-    return this.kernel.assign(this.state, start, end, sums ? 1 : 0, moves ? 1 : 0, this.scratch[slot]!);
+    return this.kernel.assign(this.stateOffset, start, end, sums ? 1 : 0, moves ? 1 : 0, this.scratchOffsets[slot]!);
   }
+
+  /** The arrays as an `AssignState` (sums and counts null), for the JavaScript row passes (kmeans-rows.ts). */
+  view(): AssignState {
+    const { data, d, k, centres, labels, upper, lower, halfGap, travel, othersTravel, moves } = this;
+    return {
+      data,
+      d,
+      k,
+      centres,
+      labels,
+      upper,
+      lower,
+      halfGap,
+      travel,
+      othersTravel,
+      sums: null,
+      counts: null,
+      moves,
+    };
+  }
+}
+
+/**
+ * A `WasmAssign` for n × d rows and k centres, or undefined when this runtime has no WebAssembly (or no shared
+ * memory) or the run needs more than 4 GiB: the caller then runs the JavaScript kernels.
+ */
+export function tryWasmAssign(
+  n: number,
+  d: number,
+  k: number,
+  options: WasmAssignOptions = {},
+): WasmAssign | undefined {
+  try {
+    return new WasmAssign(n, d, k, options);
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The kernel of another thread on a `WasmAssign`'s memory (`module` and `memory` posted to it; `state` its
+ * `stateOffset`, `scratch` one of its `scratchOffsets`): assigns rows [start, end) without sums, recording moves.
+ */
+export function wasmRangeKernel(
+  module: WasmModule,
+  memory: WasmMemory,
+  state: number,
+  scratch: number,
+): (start: number, end: number) => number {
+  const kernel = instantiate(module, memory);
+  return (start, end) => kernel.assign(state, start, end, 0, 1, scratch);
+}
+
+function instantiate(module: WasmModule, memory: WasmMemory): AssignExports {
+  return new (api().Instance)(module, { env: { memory } }).exports as unknown as AssignExports;
 }
 
 /** Round a byte count up to a multiple of 16 (a v128). */
@@ -197,5 +267,5 @@ function align(bytes: number): number {
 
 /** Imports for an instance used only to ask the kernel its scratch size (it touches no memory). */
 function probeImports(): { env: { memory: WasmMemory } } {
-  return { env: { memory: new wasmApi.Memory({ initial: 1, maximum: 1, shared: true }) } };
+  return { env: { memory: new (api().Memory)({ initial: 1, maximum: 1, shared: true }) } };
 }

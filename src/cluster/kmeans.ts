@@ -42,7 +42,8 @@ import { seededRandom } from "../core/random";
 import { kmeansPlusPlus, randomRowsInit } from "./kmeans-init";
 import { varianceKernel } from "./kmeans-kernel";
 import { lloyd, type LloydResult } from "./kmeans-lloyd";
-import { assignThreads, sharedCopy } from "./kmeans-threads";
+import { prepareFlat, prepareRows, type KMeansEngine, type PreparedData } from "./kmeans-engine";
+import { assignThreads } from "./kmeans-threads";
 
 /** How the initial centres are chosen. */
 export type KMeansInit = "k-means++" | "random";
@@ -131,8 +132,8 @@ export function kmeans(X: MatrixInput, options: KMeansOptions): KMeansResult {
   }
   const shape = checkMatrix(X, "kmeans");
   const opts = checkKMeansOptions(options, shape.nSamples, shape.nFeatures);
-  const threaded = assignThreads(opts.threads, shape.nSamples, opts.k) > 1;
-  return kmeansFlat(threaded ? toSharedFlat(X, shape.nFeatures) : toFlat(X), opts);
+  const threads = assignThreads(opts.threads, shape.nSamples, opts.k);
+  return kmeansPrepared(prepareRows(X, shape.nFeatures, opts.k, threads, "wasm"), opts);
 }
 
 /** Options with every default filled in. */
@@ -177,35 +178,44 @@ export function checkKMeansOptions(options: KMeansOptions, nSamples: number, nFe
 }
 
 /**
- * k-means on flat storage. X is not copied when it runs on one thread or when `X.data` spans a whole
- * SharedArrayBuffer; otherwise the worker threads get a shared copy (about 17 ms and 32 MB for 1e6 × 4).
- * Assumes validated X and settings (see `checkKMeansOptions`).
+ * k-means on flat storage. X is copied once: into the WebAssembly memory of the assignment passes, or (JavaScript
+ * kernel) into shared memory for the worker threads unless `X.data` spans a whole SharedArrayBuffer; the JavaScript
+ * kernel on one thread reads it in place. Assumes validated X and settings (see `checkKMeansOptions`).
+ * @param engine - internal: the assignment kernel (see `KMeansEngine`); the results do not depend on it.
  */
-export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings): KMeansResult {
+export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings, engine: KMeansEngine = {}): KMeansResult {
+  const { kernel = "wasm" } = engine;
+  const threads = assignThreads(settings.threads, flat.nSamples, settings.k);
+  return kmeansPrepared(prepareFlat(flat, settings.k, threads, kernel), settings);
+}
+
+/** The runs of one k-means call on prepared data; closes the team. */
+function kmeansPrepared({ X, team }: PreparedData, settings: KMeansSettings): KMeansResult {
   const { k, init, nInit, maxIter, tol, seed, onIteration, onRun } = settings;
-  const threads = assignThreads(settings.threads, flat.nSamples, k);
-  // worker threads read X from shared memory (no copy when it is there already)
-  const X = threads > 1 ? { ...flat, data: wholeShared(flat.data) } : flat;
   const random = seededRandom(seed);
   const tolerance = tol * meanColumnVariance(X);
   let best: LloydResult | undefined;
   const explicit = Array.isArray(init) ? toFlat(init).data : undefined;
   const runs = explicit ? 1 : nInit;
-  for (let run = 0; run < runs; run++) {
-    const initial = explicit ?? (init === "random" ? randomRowsInit(X, k, random) : kmeansPlusPlus(X, k, random));
-    const observe = onIteration
-      ? (iteration: number, labels: Int32Array, centres: Float64Array, previous: Float64Array) =>
-          onIteration({
-            run,
-            iteration,
-            labels: Array.from(labels),
-            centroids: toRows(centres, k),
-            previousCentroids: toRows(previous, k),
-          })
-      : undefined;
-    const result = lloyd(X, initial, maxIter, tolerance, observe, threads);
-    if (best === undefined || result.inertia < best.inertia) best = result;
-    onRun?.({ run, nRuns: runs, inertia: result.inertia });
+  try {
+    for (let run = 0; run < runs; run++) {
+      const initial = explicit ?? (init === "random" ? randomRowsInit(X, k, random) : kmeansPlusPlus(X, k, random));
+      const observe = onIteration
+        ? (iteration: number, labels: Int32Array, centres: Float64Array, previous: Float64Array) =>
+            onIteration({
+              run,
+              iteration,
+              labels: Array.from(labels),
+              centroids: toRows(centres, k),
+              previousCentroids: toRows(previous, k),
+            })
+        : undefined;
+      const result = lloyd(X, initial, maxIter, tolerance, observe, team);
+      if (best === undefined || result.inertia < best.inertia) best = result;
+      onRun?.({ run, nRuns: runs, inertia: result.inertia });
+    }
+  } finally {
+    team?.close();
   }
   return {
     labels: toNumbers(best!.labels),
@@ -219,25 +229,6 @@ export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings): KMeansRe
 /** Mean over columns of the population variance (scikit-learn's `_tolerance` scale). */
 function meanColumnVariance({ data, nSamples: n, nFeatures: d }: FlatMatrix): number {
   return varianceKernel(d)(data, n);
-}
-
-/**
- * `data` in shared memory that the worker threads map whole (they see `data.buffer`): itself when it spans its
- * SharedArrayBuffer, else a copy (a view into part of a shared buffer is copied too).
- */
-function wholeShared(data: Float64Array): Float64Array {
-  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  if (whole || !(data.buffer instanceof SharedArrayBuffer)) return sharedCopy(data);
-  const copy = new Float64Array(new SharedArrayBuffer(data.byteLength));
-  copy.set(data);
-  return copy;
-}
-
-/** Rows to flat storage in shared memory, which the worker threads read without a further copy. */
-function toSharedFlat(X: Matrix, d: number): FlatMatrix {
-  const data = new Float64Array(new SharedArrayBuffer(X.length * d * Float64Array.BYTES_PER_ELEMENT));
-  X.forEach((row, i) => data.set(row, i * d));
-  return { data, nSamples: X.length, nFeatures: d };
 }
 
 /** A plain array copy (a filled array and a loop: several times faster than Array.from on a typed array). */

@@ -1,0 +1,76 @@
+/**
+ * Whole k-means calls with the WebAssembly assignment kernel (the default) against the JavaScript kernels: the same
+ * labels, iterations and inertia, centres bit for bit, on one thread and on two, over several starts (nInit) that
+ * reuse one WebAssembly memory.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { checkKMeansOptions, kmeans, kmeansFlat, type KMeansOptions } from "../src/cluster/kmeans";
+import type { KMeansKernel } from "../src/cluster/kmeans-engine";
+import { tryWasmAssign } from "../src/cluster/kmeans-wasm";
+import type { FlatMatrix } from "../src/core/matrix";
+import { randomNormal, seededRandom } from "../src/core/random";
+
+/** n × d seeded rows: uniform in [0, 1), or 5 overlapping blobs (noise sd 4) around centres in [-10, 10]^d. */
+function makeData(shape: "uniform" | "blobs", n: number, d: number, seed: number): FlatMatrix {
+  const random = seededRandom(seed);
+  const blobs = Array.from({ length: 5 * d }, () => 20 * random() - 10);
+  const data = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor(random() * 5);
+    for (let f = 0; f < d; f++) {
+      data[i * d + f] = shape === "uniform" ? random() : blobs[b * d + f]! + 4 * randomNormal(random);
+    }
+  }
+  return { data, nSamples: n, nFeatures: d };
+}
+
+function fit(X: FlatMatrix, options: KMeansOptions, kernel: KMeansKernel) {
+  return kmeansFlat(X, checkKMeansOptions(options, X.nSamples, X.nFeatures), { kernel });
+}
+
+/** Float64 bits of the centres, to compare them exactly (deepEqual would also pass -0 against 0). */
+function bits(centroids: number[][]): string {
+  return Buffer.from(Float64Array.from(centroids.flat()).buffer).toString("hex");
+}
+
+describe("k-means with the WebAssembly kernel gives the JavaScript kernels' bits", () => {
+  it("WebAssembly is available here, so the default kernel is the WebAssembly one", () => {
+    assert.ok(tryWasmAssign(10, 2, 2) !== undefined);
+  });
+
+  // 60,000 rows × 5 centres: above the size that uses threads, so threads: 2 shares the passes out
+  for (const shape of ["uniform", "blobs"] as const) {
+    for (const d of [2, 4, 9]) {
+      it(`${shape}, d=${d}: labels, centres, inertia, iterations; 1 and 2 threads, 2 starts`, () => {
+        const X = makeData(shape, 60_000, d, 10 * d + (shape === "uniform" ? 1 : 2));
+        const options = { k: 5, nInit: 2, maxIter: 60, seed: d, tol: 0 };
+        const js = fit(X, { ...options, threads: 1 }, "js");
+        assert.ok(js.iterations > 2, "long enough for the bounds to skip rows");
+        for (const threads of [1, 2]) {
+          const wasm = fit(X, { ...options, threads }, "wasm");
+          const at = `${threads} thread(s)`;
+          assert.deepEqual(wasm.labels, js.labels, `${at}: labels`);
+          assert.equal(wasm.iterations, js.iterations, `${at}: iterations`);
+          assert.equal(bits(wasm.centroids), bits(js.centroids), `${at}: centres`);
+          assert.equal(wasm.inertia, js.inertia, `${at}: inertia`);
+          assert.deepEqual(fit(X, { ...options, threads }, "js"), js, `${at}: the JavaScript kernel`);
+        }
+      });
+    }
+  }
+
+  it("rows (number[][]) written straight into the WebAssembly memory give the typed result", () => {
+    const X = makeData("blobs", 3000, 3, 5);
+    const rows = Array.from({ length: X.nSamples }, (_, i) => Array.from(X.data.subarray(3 * i, 3 * i + 3)));
+    const options = { k: 4, nInit: 3, seed: 1 };
+    assert.deepEqual(kmeans(rows, options), fit(X, options, "js"));
+  });
+
+  it("does not change the caller's typed data", () => {
+    const X = makeData("uniform", 2000, 2, 9);
+    const before = X.data.slice();
+    fit(X, { k: 3, nInit: 2 }, "wasm");
+    assert.deepEqual(X.data, before);
+  });
+});
