@@ -40,6 +40,8 @@ export interface PassStore {
   assign(start: number, end: number, withSums: boolean): number;
   /** The message for the helper using scratch slot `slot` (1 … threads − 1). */
   helperPass(slot: number): HelperPass;
+  /** End of the call: nothing uses the store afterwards. */
+  release(): void;
 }
 
 /** A store of SharedArrayBuffers for the JavaScript kernel; `data` must live in shared memory (see `sharedCopy`). */
@@ -74,6 +76,7 @@ export function sharedStore(data: Float64Array, n: number, k: number, d: number)
       return changed;
     },
     helperPass: () => pass,
+    release: () => {},
   };
 }
 
@@ -92,6 +95,7 @@ export function wasmStore(wasm: WasmAssign): PassStore {
       state: wasm.stateOffset,
       scratch: wasm.scratchOffsets[slot]!,
     }),
+    release: () => wasm.release(),
   };
 }
 

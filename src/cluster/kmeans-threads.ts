@@ -193,10 +193,11 @@ export class AssignTeam {
     return changed;
   }
 
-  /** End the run: the helpers drop its memory and go back to waiting for the next one. */
+  /** End the call: the helpers drop the store and go back to waiting for the next run; the store is released. */
   close(): void {
     Atomics.store(this.control, STOP, 1);
     Atomics.store(this.control, GENERATION, ++this.generation);
     Atomics.notify(this.control, GENERATION);
+    this.store.release();
   }
 }

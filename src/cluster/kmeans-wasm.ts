@@ -6,7 +6,18 @@
  * rows with its own scratch slot. Internal: inputs are assumed validated.
  */
 import type { AssignState } from "./kmeans-assign";
+import {
+  api,
+  MAX_PAGES,
+  PAGE_BYTES,
+  releaseMemory,
+  takeMemory,
+  type WasmMemory,
+  type WasmModule,
+} from "./kmeans-wasm-memory";
 import { ASSIGN_WASM } from "./wasm/assign-binary";
+
+export type { WasmMemory, WasmModule } from "./kmeans-wasm-memory";
 
 /** What the compiled kernel exports; `state` and `scratch` are byte offsets into the memory, flags 0 or 1. */
 interface AssignExports {
@@ -29,38 +40,12 @@ const STATE_FIELDS = [
   "moves",
 ] as const;
 
-/**
- * The part of the WebAssembly JavaScript API used here, typed locally: the project's lib (ES2022 and Node's types)
- * does not declare `WebAssembly`, and the DOM lib that does is only for the browser tests.
- */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
-  Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => WasmMemory;
-}
-/** A compiled module (WebAssembly.Module), which can be posted to worker threads. */
-export type WasmModule = { readonly __brand: "WebAssembly.Module" };
-/** A shared WebAssembly.Memory. */
-export interface WasmMemory {
-  readonly buffer: SharedArrayBuffer;
-}
-const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly?: WebAssemblyApi };
-
-/** The WebAssembly API, or a TypeError naming what is missing (see `tryWasmAssign`). */
-function api(): WebAssemblyApi {
-  if (wasmApi === undefined || typeof SharedArrayBuffer !== "function") {
-    throw new TypeError("WasmAssign: this runtime has no WebAssembly or no SharedArrayBuffer");
-  }
-  return wasmApi;
-}
-
-const PAGE_BYTES = 65_536;
-/** Most pages a 32-bit WebAssembly memory can have (4 GiB). */
-const MAX_PAGES = 65_536;
 /** First byte used (the kernel has no static data of its own; the first bytes stay unused). */
 const FIRST_BYTE = 64;
 
 let compiled: WasmModule | undefined;
+/** Scratch bytes per slot by d, asked of the kernel once. */
+const scratchSizes = new Map<number, number>();
 
 /** The compiled kernel module (compiled once per thread, synchronously), to instantiate on a `WasmAssign`'s memory. */
 export function assignModule(): WasmModule {
@@ -123,13 +108,10 @@ export class WasmAssign {
     options: WasmAssignOptions = {},
   ) {
     const { slots = 1 } = options;
-    const wasm = api();
     const module = assignModule();
     this.module = module;
     // lay the arrays out in the order below, each 16-aligned; the scratch slots come from the kernel's own size
-    const slotBytes = align(
-      (new wasm.Instance(module, probeImports()).exports as unknown as AssignExports).scratchBytes(d),
-    );
+    const slotBytes = scratchBytes(d);
     const sizes = {
       state: 4 * (STATE_FIELDS.length + 2),
       centres: 8 * k * d,
@@ -157,7 +139,7 @@ export class WasmAssign {
         `WasmAssign: n=${n}, d=${d}, k=${k} need ${end} bytes, more than 4 GiB of WebAssembly memory`,
       );
     }
-    this.memory = new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+    this.memory = takeMemory(pages);
     this.kernel = instantiate(module, this.memory);
     const { buffer } = this.memory;
     const f64 = (name: keyof typeof sizes) => new Float64Array(buffer, offset[name], sizes[name] / 8);
@@ -201,6 +183,11 @@ export class WasmAssign {
   assign(start: number, end: number, options: WasmPassOptions = {}): number {
     const { sums = false, moves = true, slot = 0 } = options;
     return this.kernel.assign(this.stateOffset, start, end, sums ? 1 : 0, moves ? 1 : 0, this.scratchOffsets[slot]!);
+  }
+
+  /** Give the memory back for the next run (kmeans-wasm-memory.ts): nothing may use this object afterwards. */
+  release(): void {
+    releaseMemory(this.memory);
   }
 
   /** The arrays as an `AssignState` (sums and counts null), for the JavaScript row passes (kmeans-rows.ts). */
@@ -265,7 +252,13 @@ function align(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;
 }
 
-/** Imports for an instance used only to ask the kernel its scratch size (it touches no memory). */
-function probeImports(): { env: { memory: WasmMemory } } {
-  return { env: { memory: new (api().Memory)({ initial: 1, maximum: 1, shared: true }) } };
+/** Scratch bytes of one slot for d features (16-aligned), from an instance on a one-page memory of its own. */
+function scratchBytes(d: number): number {
+  let bytes = scratchSizes.get(d);
+  if (bytes === undefined) {
+    const memory = new (api().Memory)({ initial: 1, maximum: 1, shared: true });
+    bytes = align(instantiate(assignModule(), memory).scratchBytes(d));
+    scratchSizes.set(d, bytes);
+  }
+  return bytes;
 }
