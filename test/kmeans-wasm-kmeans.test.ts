@@ -4,6 +4,8 @@
  * reuse one WebAssembly memory.
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, it } from "node:test";
 import { checkKMeansOptions, kmeans, kmeansFlat, type KMeansOptions } from "../src/cluster/kmeans";
 import type { KMeansKernel } from "../src/cluster/kmeans-engine";
@@ -72,5 +74,34 @@ describe("k-means with the WebAssembly kernel gives the JavaScript kernels' bits
     const before = X.data.slice();
     fit(X, { k: 3, nInit: 2 }, "wasm");
     assert.deepEqual(X.data, before);
+  });
+});
+
+describe("k-means with the WebAssembly kernel in Deno (as the notebooks' Deno kernel runs it, from dist/)", () => {
+  const ROOT = path.resolve(__dirname, "..");
+  it("loads the kernel from dist/ and gives the JavaScript kernels' result", () => {
+    // small data, one thread, as in the notebooks; the compiled modules are read as `npm run build` writes them
+    const code = [
+      'import { createRequire } from "node:module";',
+      "const require = createRequire(import.meta.url);",
+      `const dist = ${JSON.stringify(path.join(ROOT, "dist", "cluster"))};`,
+      'const { checkKMeansOptions, kmeansFlat } = require(dist + "/kmeans.js");',
+      'const { tryWasmAssign } = require(dist + "/kmeans-wasm.js");',
+      "const rows = Array.from({ length: 2000 }, (_, i) => [Math.sin(i), Math.cos(1.3 * i), (i % 7) / 7]);",
+      "const X = { data: Float64Array.from(rows.flat()), nSamples: 2000, nFeatures: 3 };",
+      "const settings = checkKMeansOptions({ k: 4, seed: 1 }, 2000, 3);",
+      "const [wasm, js] = [kmeansFlat(X, settings), kmeansFlat(X, settings, { kernel: 'js' })];",
+      "console.log(JSON.stringify({ available: tryWasmAssign(10, 2, 2) !== undefined, same: JSON.stringify(wasm) === JSON.stringify(js), inertia: wasm.inertia }));",
+    ].join("\n");
+    const run = spawnSync(path.join(ROOT, "node_modules", ".bin", "deno"), ["eval", "--ext=ts", code], {
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const { available, same, inertia } = JSON.parse(run.stdout);
+    assert.equal(available, true, "WebAssembly with shared memory in Deno");
+    assert.equal(same, true);
+    assert.ok(inertia > 0);
   });
 });
