@@ -37,8 +37,10 @@ function bits(centroids: number[][]): string {
 }
 
 describe("k-means with the WebAssembly kernel gives the JavaScript kernels' bits", () => {
-  it("WebAssembly is available here, so the default kernel is the WebAssembly one", () => {
+  it("WebAssembly is available here, so the default kernel is the WebAssembly one; past 4 GiB, the JavaScript one", () => {
     assert.ok(tryWasmAssign(10, 2, 2) !== undefined);
+    // 2^27 rows × 4 features × 8 bytes = 4 GiB of data alone: no WasmAssign, so k-means runs the JavaScript kernels
+    assert.equal(tryWasmAssign(2 ** 27, 4, 5), undefined);
   });
 
   // 60,000 rows × 5 centres: above the size that uses threads, so threads: 2 shares the passes out

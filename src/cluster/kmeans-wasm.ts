@@ -1,9 +1,10 @@
 /**
  * The k-means assignment pass (`AssignKernel` of kmeans-kernel.ts) run by a WebAssembly SIMD kernel
  * (wasm/assembly/assign.ts, bit-identical to the JavaScript one) on one WebAssembly.Memory that holds the data,
- * centres, labels, bounds, sums and moves. The memory is shared (backed by a SharedArrayBuffer) and never grows, so
- * worker threads can instantiate the same module on it (`assignModule`, `memory`) and each run passes over its own
- * rows with its own scratch slot. Internal: inputs are assumed validated.
+ * centres, labels, bounds, sums and moves. The memory is shared (backed by a SharedArrayBuffer) and does not grow
+ * while a WasmAssign uses it, so worker threads can instantiate the same module on it (`module`, `memory`) and each
+ * passes over its own rows with its own scratch slot; `release` gives it back for the next k-means call
+ * (kmeans-wasm-memory.ts). Internal: inputs are assumed validated.
  */
 import type { AssignState } from "./kmeans-assign";
 import {
