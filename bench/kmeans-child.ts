@@ -5,16 +5,20 @@
  * The first form runs Lloyd from the given centres with tol = 0; `ours-e2e` runs the public `kmeans` on number[][]
  * rows from k-means++ (one start, default tolerance), as a user calls it, and `ours-e2e-typed` the same on a typed
  * matrix (an ordinary Float64Array, as numpy hands scikit-learn); `ours-init` times k-means++ alone on the
- * Float64Array. Prints one JSON line: { times, peakMb, iterations, inertia }.
+ * Float64Array. `ours-js` and `ours-e2e-typed-js` are `ours` and `ours-e2e-typed` with the JavaScript assignment
+ * kernels instead of the default WebAssembly one (the latter through `kmeansFlat`, as `kmeans` calls it, without the
+ * typed matrix's finiteness check). Prints one JSON line: { times, peakMb, iterations, inertia }.
  */
 import { kmeans as mlKmeans } from "ml-kmeans";
-import { kmeans, kmeansFlat } from "../src/cluster/kmeans";
+import { checkKMeansOptions, kmeans, kmeansFlat } from "../src/cluster/kmeans";
 import { kmeansPlusPlus } from "../src/cluster/kmeans-init";
 import { fromFlat, matrix } from "../src/core/matrix";
 import { seededRandom } from "../src/core/random";
 import { readFloat64 } from "./core-data";
 
-const [impl, dataFile, aux, dArg, fifth, repeatsArg] = process.argv.slice(2);
+const [implArg, dataFile, aux, dArg, fifth, repeatsArg] = process.argv.slice(2);
+const kernel = implArg!.endsWith("-js") ? "js" : "wasm";
+const impl = implArg!.replace(/-js$/, "");
 const d = Number(dArg);
 const repeats = Number(repeatsArg);
 const data = readFloat64(dataFile!);
@@ -29,7 +33,10 @@ if (impl === "ours-e2e" || impl === "ours-e2e-typed") {
   const [k, seed] = [Number(aux), Number(fifth)];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
-    const result = kmeans(X, { k, seed, nInit: 1 });
+    const result =
+      kernel === "js" && "data" in X
+        ? kmeansFlat(X, checkKMeansOptions({ k, seed, nInit: 1 }, n, d), { kernel })
+        : kmeans(X, { k, seed, nInit: 1 });
     times.push(performance.now() - t0);
     ({ iterations, inertia } = result);
   }
@@ -50,7 +57,8 @@ if (impl === "ours-e2e" || impl === "ours-e2e-typed") {
     const X = { data, nSamples: n, nFeatures: d };
     for (let r = 0; r < repeats; r++) {
       const t0 = performance.now();
-      const result = kmeansFlat(X, { k, init, nInit: 1, maxIter, tol: 0, seed: 0, onIteration: undefined });
+      const settings = { k, init, nInit: 1, maxIter, tol: 0, seed: 0, onIteration: undefined };
+      const result = kmeansFlat(X, settings, { kernel });
       times.push(performance.now() - t0);
       ({ iterations, inertia } = result);
     }

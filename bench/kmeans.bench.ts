@@ -9,6 +9,7 @@
  *   `kmeans` on number[][] rows and, in the "typed" rows, on a typed matrix over an ordinary Float64Array (as numpy
  *   hands scikit-learn its array), against scikit-learn on a numpy array — what a user's call costs;
  * - **k-means++ init**: the seeded greedy k-means++ alone, ours on the Float64Array vs `kmeans_plusplus`.
+ * "ours" runs the default WebAssembly assignment kernel, "ours-js" the JavaScript kernels (per iteration, typed).
  * Threads: scikit-learn OpenMP on all cores, ours worker threads on all cores, ml-kmeans one thread. scikit-learn runs
  * in a fair environment (bench/reference.ts). Last stdout line: JSON rows.
  *   node --import tsx bench/kmeans.bench.ts [--quick]
@@ -72,7 +73,8 @@ for (const n of sizes) {
     writeFloat64(initFile, kmeansPlusPlus(X, K, seededRandom(0)));
     const common = [dataFile, initFile, String(D), String(MAX_ITER), String(repeats)];
     const bench = `kmeans per iteration ${label(n)}x${D} k=${K} ${shape}`;
-    record(bench, "ours", runOurs(["ours", ...common]), true);
+    record(bench, "ours", runOurs(["ours", ...common]), true, `${HOW.ours}, WebAssembly`);
+    record(bench, "ours-js", runOurs(["ours-js", ...common]), true, `${HOW.ours}, JavaScript kernels`);
     record(
       bench,
       "sklearn",
@@ -88,6 +90,7 @@ for (const n of sizes) {
       record(endToEnd, "ours", runOurs(["ours-e2e", ...e2e]), false, `${HOW.ours}, number[][] in`);
       record(endToEnd, "sklearn", sklearn, false);
       record(typed, "ours", runOurs(["ours-e2e-typed", ...e2e]), false, `${HOW.ours}, Float64Array in`);
+      record(typed, "ours-js", runOurs(["ours-e2e-typed-js", ...e2e]), false, `${HOW.ours}, JavaScript kernels`);
       record(typed, "sklearn", sklearn, false);
       if (shape === "uniform") {
         const init = `kmeans++ init ${label(n)}x${D} k=${K} ${shape}`;

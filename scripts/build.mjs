@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Build src/ → dist/ (CommonJS + .d.ts) as `npm run build` and the set-up both do: a fresh dist/, the TypeScript
- * compiler on tsconfig.build.json, the SQL files of src/rfm/sql/ copied beside the compiled modules that read them,
+ * Build src/ → dist/ (CommonJS + .d.ts) as `npm run build` and the set-up both do: the WebAssembly kernels
+ * (scripts/build-wasm.mjs), a fresh dist/, the TypeScript compiler on tsconfig.build.json, the .wasm files beside
+ * their modules, the SQL files of src/rfm/sql/ copied beside the compiled modules that read them,
  * and the `segment` bin made executable.
  */
 import { spawnSync } from "node:child_process";
@@ -12,6 +13,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "dist");
 
+const wasm = spawnSync(process.execPath, [path.join(root, "scripts", "build-wasm.mjs")], { stdio: "inherit" });
+if (wasm.status !== 0) process.exit(wasm.status ?? 1);
 fs.rmSync(dist, { recursive: true, force: true });
 const tsc = spawnSync(
   process.execPath,
@@ -26,7 +29,7 @@ if (tsc.status !== 0) {
   process.exit(tsc.status ?? 1);
 }
 for (const entry of fs.readdirSync(path.join(root, "src"), { recursive: true })) {
-  if (!String(entry).endsWith(".sql")) continue;
+  if (!String(entry).endsWith(".sql") && !String(entry).endsWith(".wasm")) continue;
   fs.mkdirSync(path.dirname(path.join(dist, entry)), { recursive: true });
   fs.copyFileSync(path.join(root, "src", entry), path.join(dist, entry));
 }

@@ -18,7 +18,9 @@ import {
   type AssignState,
 } from "../src/cluster/kmeans-kernel";
 import { inertiaOfRows, meanColumnVariance, moveRows, sumRows } from "../src/cluster/kmeans-rows";
+import { sharedStore, wasmStore } from "../src/cluster/kmeans-store";
 import { AssignTeam, sharedCopy } from "../src/cluster/kmeans-threads";
+import { WasmAssign } from "../src/cluster/kmeans-wasm";
 
 /** n × d uniform rows in [0, 1) and k of them as centres. */
 function problem(n: number, d: number, k: number, seed: number): { data: Float64Array; centres: Float64Array } {
@@ -205,7 +207,7 @@ describe("the threaded assignment pass", () => {
    */
   function run(team: AssignTeam | undefined): { passes: Float64Array[]; upper: Float64Array; lower: Float64Array } {
     const bounds = new HamerlyBounds(n, k, team);
-    const labels = (team ? team.labels : new Int32Array(n)).fill(-1);
+    const labels = (team ? team.state.labels : new Int32Array(n)).fill(-1);
     const sums = new Float64Array(k * d);
     const counts = new Float64Array(k);
     const X = { data: shared, nSamples: n, nFeatures: d };
@@ -222,31 +224,35 @@ describe("the threaded assignment pass", () => {
     return { passes, upper: bounds.upper, lower: bounds.lower };
   }
 
-  it("runs the main thread's kernel: changes, labels, sums and bounds as one call of assignKernel(d), 2 and 3 threads", () => {
+  it("runs the main thread's kernel: changes, labels, sums and bounds as one call of assignKernel(d), 2 and 3 threads, JavaScript and WebAssembly stores", () => {
     const one = run(undefined);
     assert.ok(one.passes.at(-1)![0]! < one.passes[1]![0]!, "rows settle, so later passes skip rows by their bounds");
     for (const threads of [2, 3]) {
       // the helpers start in the background (loading the worker module): pass until they take blocks
-      const warmUp = new AssignTeam(shared, n, k, d, threads);
+      const warmUp = new AssignTeam(sharedStore(shared, n, k, d), threads);
       const deadline = Date.now() + 20_000;
       for (let passes = 1; Date.now() < deadline; passes++) {
         const X = { data: shared, nSamples: n, nFeatures: d };
         const bounds = new HamerlyBounds(n, k, warmUp);
-        bounds.assign(X, start, warmUp.labels.fill(-1), new Float64Array(k * d), new Float64Array(k), "none");
+        bounds.assign(X, start, warmUp.state.labels.fill(-1), new Float64Array(k * d), new Float64Array(k), "none");
         if (warmUp.mainBlocks < passes * warmUp.nBlocks) break;
       }
       warmUp.close();
-      const team = new AssignTeam(shared, n, k, d, threads);
-      try {
-        const many = run(team);
-        assert.ok(team.mainBlocks < many.passes.length * team.nBlocks, `${threads} threads: the helpers took blocks`);
-        many.passes.forEach((pass, p) =>
-          assert.deepEqual(bits(pass), bits(one.passes[p]!), `${threads} threads, pass ${p}`),
-        );
-        assert.deepEqual(bits(many.upper), bits(one.upper));
-        assert.deepEqual(bits(many.lower), bits(one.lower));
-      } finally {
-        team.close();
+      const wasm = new WasmAssign(n, d, k, { slots: threads });
+      wasm.setData(data);
+      const stores = { JavaScript: sharedStore(shared, n, k, d), WebAssembly: wasmStore(wasm) };
+      for (const [kernel, store] of Object.entries(stores)) {
+        const team = new AssignTeam(store, threads);
+        try {
+          const many = run(team);
+          const at = `${kernel}, ${threads} threads`;
+          assert.ok(team.mainBlocks < many.passes.length * team.nBlocks, `${at}: the helpers took blocks`);
+          many.passes.forEach((pass, p) => assert.deepEqual(bits(pass), bits(one.passes[p]!), `${at}, pass ${p}`));
+          assert.deepEqual(bits(many.upper), bits(one.upper));
+          assert.deepEqual(bits(many.lower), bits(one.lower));
+        } finally {
+          team.close();
+        }
       }
     }
   });

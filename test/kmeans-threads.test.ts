@@ -62,9 +62,11 @@ describe("k-means on worker threads, bit for bit", () => {
         maxBuffer: 1 << 26,
       });
       assert.equal(child.status, 0, child.stderr);
-      const { result, helpersTookBlocks } = JSON.parse(child.stdout);
+      const { result, js, helpersTookBlocks } = JSON.parse(child.stdout);
       assert.equal(helpersTookBlocks, true);
-      assert.deepEqual(result, kmeans(uniformRows(n, 8), { k: 5, seed: 3, nInit: 1, maxIter: 50, tol: 0, threads: 1 }));
+      const expected = kmeans(uniformRows(n, 8), { k: 5, seed: 3, nInit: 1, maxIter: 50, tol: 0, threads: 1 });
+      assert.deepEqual(result, expected, "WebAssembly kernel");
+      assert.deepEqual(js, expected, "JavaScript kernel");
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

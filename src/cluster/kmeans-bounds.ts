@@ -39,17 +39,18 @@ export class HamerlyBounds {
   /** [row, old label] of each row that changed label in the last pass (single-threaded runs; see AssignState). */
   private readonly moves: Int32Array;
 
-  /** With a `team`, the bounds live in its shared memory and each pass is split among its threads. */
+  /** With a `team`, the bounds and bound terms live in its store and each pass is split among its threads. */
   constructor(
     nSamples: number,
     k: number,
     private readonly team?: AssignTeam,
   ) {
-    this.upper = (team ? team.upper : new Float64Array(nSamples)).fill(Infinity);
-    this.lower = team ? team.lower.fill(0) : new Float64Array(nSamples);
-    this.halfGap = new Float64Array(k);
-    this.travel = new Float64Array(k);
-    this.othersTravel = new Float64Array(k);
+    const state = team?.state;
+    this.upper = (state ? state.upper : new Float64Array(nSamples)).fill(Infinity);
+    this.lower = state ? state.lower.fill(0) : new Float64Array(nSamples);
+    this.halfGap = state ? state.halfGap : new Float64Array(k);
+    this.travel = state ? state.travel.fill(0) : new Float64Array(k);
+    this.othersTravel = state ? state.othersTravel.fill(0) : new Float64Array(k);
     this.moves = new Int32Array(team ? 0 : 2 * nSamples);
   }
 
@@ -74,7 +75,7 @@ export class HamerlyBounds {
   ): number {
     const { data, nSamples: n, nFeatures: d } = X;
     this.prepare(centres, d);
-    if (this.team) return this.team.assign(centres, this.halfGap, this.travel, this.othersTravel, sums, counts, mode);
+    if (this.team) return this.team.assign(centres, sums, counts, mode);
     const recompute = mode === "recompute";
     if (recompute) {
       sums.fill(0);

@@ -17,7 +17,7 @@ import type { FlatMatrix } from "../core/matrix";
 import { HamerlyBounds } from "./kmeans-bounds";
 import { squaredDistance } from "./kmeans-init";
 import { inertiaKernel } from "./kmeans-kernel";
-import { AssignTeam } from "./kmeans-threads";
+import type { AssignTeam } from "./kmeans-threads";
 
 /** Iterations between recomputations of the cluster sums from all rows (see above). */
 export const RECOMPUTE_EVERY = 10;
@@ -44,7 +44,9 @@ export interface LloydResult {
  * @param initial - k × d initial centres (not modified).
  * @param maxIter - iteration cap (>= 1).
  * @param tolerance - absolute tolerance on the summed squared centre shift.
- * @param threads - threads for the assignment step; with more than one, X.data must live in shared memory.
+ * @param team - the passes' store and threads (kmeans-threads.ts), reused by every run of a k-means call; none:
+ *   the JavaScript kernel on this thread.
+ * @returns labels of their own (not a view of the team's store).
  */
 export function lloyd(
   X: FlatMatrix,
@@ -52,24 +54,7 @@ export function lloyd(
   maxIter: number,
   tolerance: number,
   observe?: LloydObserver,
-  threads = 1,
-): LloydResult {
-  const team =
-    threads > 1 ? new AssignTeam(X.data, X.nSamples, initial.length / X.nFeatures, X.nFeatures, threads) : undefined;
-  try {
-    return lloydRun(X, initial, maxIter, tolerance, observe, team);
-  } finally {
-    team?.close();
-  }
-}
-
-function lloydRun(
-  X: FlatMatrix,
-  initial: Float64Array,
-  maxIter: number,
-  tolerance: number,
-  observe: LloydObserver | undefined,
-  team: AssignTeam | undefined,
+  team?: AssignTeam,
 ): LloydResult {
   const { nSamples: n, nFeatures: d } = X;
   const k = initial.length / d;
@@ -77,7 +62,7 @@ function lloydRun(
   let next = new Float64Array(k * d);
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
-  const labels = (team ? team.labels : new Int32Array(n)).fill(-1);
+  const labels = (team ? team.state.labels : new Int32Array(n)).fill(-1);
   const bounds = new HamerlyBounds(n, k, team);
   let strict = false;
   let converged = false;
@@ -114,7 +99,8 @@ function lloydRun(
   }
   // Labels must match the final centres (the last update moved them); the bounds still hold, so most rows are skipped.
   if (!strict) bounds.assign(X, centres, labels, sums, counts, "none");
-  return { labels, centres, inertia: inertiaOf(X, centres, labels), iterations: iteration, converged };
+  const inertia = inertiaOf(X, centres, labels);
+  return { labels: team ? labels.slice() : labels, centres, inertia, iterations: iteration, converged };
 }
 
 /**

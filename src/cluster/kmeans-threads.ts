@@ -1,8 +1,8 @@
 /**
  * The k-means assignment step on several threads: worker threads (a pool kept for the life of the process, like
  * scikit-learn's OpenMP threads; their module is kmeans-worker.ts) and the main thread take blocks of rows from a
- * shared counter and run the same kernel, `assignKernel(d)` on an `AssignState` (kmeans-kernel.ts), over memory
- * shared through SharedArrayBuffers (X, labels, bounds, centres).
+ * shared counter and run the same kernel on the same store (kmeans-store.ts): the WebAssembly kernel on a shared
+ * WebAssembly.Memory, or `assignKernel(d)` on an `AssignState` over SharedArrayBuffers (X, labels, bounds, centres).
  * Each block records the rows whose label changed (kmeans-kernel.ts); the main thread then brings the cluster sums up
  * to date strictly in row order (all rows, or only the moved rows: see SumMode in kmeans-bounds.ts), so the sums, the
  * centres and every later iteration are bit-identical to the single-threaded run whatever the number of threads or
@@ -14,15 +14,8 @@ import { availableParallelism } from "node:os";
 import { extname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SumMode } from "./kmeans-bounds";
-import {
-  assignKernel,
-  moveKernel,
-  sumKernel,
-  type AssignKernel,
-  type AssignState,
-  type MoveKernel,
-  type SumKernel,
-} from "./kmeans-kernel";
+import { moveKernel, sumKernel, type AssignState, type MoveKernel, type SumKernel } from "./kmeans-kernel";
+import type { HelperPass, PassStore } from "./kmeans-store";
 
 /** Below this many rows × centres one thread is faster than handing blocks around. */
 const MIN_WORK = 250_000;
@@ -52,50 +45,16 @@ export function sharedCopy(data: Float64Array): Float64Array {
   return copy;
 }
 
-/** What a helper needs for one run: the sizes and the shared buffers (see `sharedState`). */
+/** What a helper needs for one run: the blocks, the control words and its share of the store (see PassStore). */
 export interface AssignRun {
   n: number;
-  k: number;
-  d: number;
   blockRows: number;
   nBlocks: number;
-  /** n × d rows, from byte `dataOffset` on. */
-  data: ArrayBufferLike;
-  dataOffset: number;
-  /** Int32 × n. */
-  labels: ArrayBufferLike;
-  /** Float64 × n each. */
-  upper: ArrayBufferLike;
-  lower: ArrayBufferLike;
-  /** Float64 × (k · d + 3k): centres, halfGap, travel, othersTravel. */
-  params: ArrayBufferLike;
   /** Int32 control words (GENERATION, CLAIM, STOP). */
   control: ArrayBufferLike;
   /** Int32 per block: 0 while pending, then 1 + the number of rows whose label changed. */
   done: ArrayBufferLike;
-  /** Int32 × 2n: see AssignState.moves. */
-  moves: ArrayBufferLike;
-}
-
-/** The assignment state over a run's shared buffers (no sums: the main thread adds them in row order). */
-export function sharedState(run: AssignRun): AssignState {
-  const { k, d } = run;
-  const params = new Float64Array(run.params);
-  return {
-    data: new Float64Array(run.data, run.dataOffset, run.n * d),
-    d,
-    k,
-    centres: params.subarray(0, k * d),
-    labels: new Int32Array(run.labels),
-    upper: new Float64Array(run.upper),
-    lower: new Float64Array(run.lower),
-    halfGap: params.subarray(k * d, k * d + k),
-    travel: params.subarray(k * d + k, k * d + 2 * k),
-    othersTravel: params.subarray(k * d + 2 * k, k * d + 3 * k),
-    sums: null,
-    counts: null,
-    moves: new Int32Array(run.moves),
-  };
+  pass: HelperPass;
 }
 
 const pool: Worker[] = [];
@@ -124,60 +83,45 @@ function helpers(count: number): Worker[] {
 }
 
 /**
- * One run's shared state: labels and bounds in shared memory, and the passes handed out to the helpers.
- * Call `close` when the run ends.
+ * The passes of one k-means call over a store (kmeans-store.ts), shared out among `threads` threads (1: the main
+ * thread alone). Call `close` when the call ends: the helpers then drop the run's memory.
  */
 export class AssignTeam {
-  /** The main thread's view of the shared state; `sums`/`counts` are set for the blocks it adds in row order. */
-  private readonly state: AssignState;
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   /** Per block: 0 while pending, then 1 + the number of rows whose label changed. */
   private readonly done: Int32Array;
   private readonly blockRows: number;
   /** Blocks of rows per pass. */
   readonly nBlocks: number;
-  private readonly kernel: AssignKernel;
+  private readonly n: number;
   private readonly sum: SumKernel;
   private readonly move: MoveKernel;
   private generation = 0;
   private blocksOnMain = 0;
 
-  /**
-   * @param data - n × d rows in shared memory (see `sharedCopy`).
-   * @param threads - threads in all, the main one included (>= 2).
-   */
+  /** @param threads - threads in all, the main one included (>= 1; the store needs as many scratch slots). */
   constructor(
-    data: Float64Array,
-    private readonly n: number,
-    k: number,
-    d: number,
+    readonly store: PassStore,
     threads: number,
   ) {
-    const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
-    this.blockRows = Math.max(MIN_BLOCK_ROWS, Math.ceil(n / MAX_BLOCKS));
-    this.nBlocks = Math.ceil(n / this.blockRows);
-    this.done = new Int32Array(shared(this.nBlocks * Int32Array.BYTES_PER_ELEMENT));
-    const run: AssignRun = {
-      n,
-      k,
-      d,
-      blockRows: this.blockRows,
-      nBlocks: this.nBlocks,
-      data: data.buffer,
-      dataOffset: data.byteOffset,
-      labels: shared(n * Int32Array.BYTES_PER_ELEMENT),
-      upper: shared(n * Float64Array.BYTES_PER_ELEMENT),
-      lower: shared(n * Float64Array.BYTES_PER_ELEMENT),
-      params: shared((k * d + 3 * k) * Float64Array.BYTES_PER_ELEMENT),
-      control: this.control.buffer,
-      done: this.done.buffer,
-      moves: shared(2 * n * Int32Array.BYTES_PER_ELEMENT),
-    };
-    this.state = sharedState(run);
-    this.kernel = assignKernel(d);
-    this.sum = sumKernel(d);
-    this.move = moveKernel(d);
-    for (const worker of helpers(threads - 1)) worker.postMessage(run);
+    const { state } = store;
+    this.n = state.labels.length;
+    this.blockRows = Math.max(MIN_BLOCK_ROWS, Math.ceil(this.n / MAX_BLOCKS));
+    this.nBlocks = Math.ceil(this.n / this.blockRows);
+    this.done = new Int32Array(new SharedArrayBuffer(this.nBlocks * Int32Array.BYTES_PER_ELEMENT));
+    this.sum = sumKernel(state.d);
+    this.move = moveKernel(state.d);
+    helpers(threads - 1).forEach((worker, h) => {
+      const run: AssignRun = {
+        n: this.n,
+        blockRows: this.blockRows,
+        nBlocks: this.nBlocks,
+        control: this.control.buffer,
+        done: this.done.buffer,
+        pass: store.helperPass(h + 1),
+      };
+      worker.postMessage(run);
+    });
   }
 
   /** Blocks of rows the main thread assigned itself, over all passes so far (the helpers took the others). */
@@ -185,48 +129,32 @@ export class AssignTeam {
     return this.blocksOnMain;
   }
 
-  /** Cluster numbers of the rows, in shared memory. */
-  get labels(): Int32Array {
-    return this.state.labels;
-  }
-
-  /** Upper bounds of the rows (see AssignState), in shared memory. */
-  get upper(): Float64Array {
-    return this.state.upper;
-  }
-
-  /** Lower bounds of the rows (see AssignState), in shared memory. */
-  get lower(): Float64Array {
-    return this.state.lower;
+  /** The store's arrays (labels, bounds, bound terms: see AssignState), in shared memory. */
+  get state(): AssignState {
+    return this.store.state;
   }
 
   /**
-   * One assignment pass over all rows with these centres and bounds state (copied to shared memory); the sums and
-   * counts are brought up to date in row order as `mode` says. Returns how many rows changed label.
+   * One assignment pass over all rows with these centres (copied to the store) and the store's bound terms; the
+   * sums and counts are brought up to date in row order as `mode` says. Returns how many rows changed label.
    */
-  assign(
-    centres: Float64Array,
-    halfGap: Float64Array,
-    travel: Float64Array,
-    othersTravel: Float64Array,
-    sums: Float64Array,
-    counts: Float64Array,
-    mode: SumMode,
-  ): number {
-    const { control, done, nBlocks, blockRows, n, state } = this;
+  assign(centres: Float64Array, sums: Float64Array, counts: Float64Array, mode: SumMode): number {
+    const { control, done, nBlocks, blockRows, n, store } = this;
+    const { state } = store;
     const recompute = mode === "recompute";
     state.centres.set(centres);
-    state.halfGap.set(halfGap);
-    state.travel.set(travel);
-    state.othersTravel.set(othersTravel);
     done.fill(0);
     if (recompute) {
-      sums.fill(0);
-      counts.fill(0);
+      store.sums.fill(0);
+      store.counts.fill(0);
+    } else if (mode === "update") {
+      store.sums.set(sums);
+      store.counts.set(counts);
     }
     const generation = ++this.generation;
     const tag = (generation & 0x7fff) << 16;
     Atomics.store(control, CLAIM, tag);
+    // a helper that is not yet waiting sees the new generation when it waits (Atomics.wait compares first)
     Atomics.store(control, GENERATION, generation);
     Atomics.notify(control, GENERATION);
     let summed = 0; // blocks [0, summed) are in the sums
@@ -235,8 +163,8 @@ export class AssignTeam {
     const addBlock = (b: number): void => {
       const moved = Atomics.load(done, b) - 1;
       changed += moved;
-      if (recompute) this.sum(state, b * blockRows, end(b), sums, counts);
-      else if (mode === "update") this.move(state, b * blockRows, moved, sums, counts);
+      if (recompute) this.sum(state, b * blockRows, end(b), store.sums, store.counts);
+      else if (mode === "update") this.move(state, b * blockRows, moved, store.sums, store.counts);
     };
     for (;;) {
       const claim = Atomics.add(control, CLAIM, 1);
@@ -245,9 +173,7 @@ export class AssignTeam {
       // when recomputing, the next block in row order takes its sums in the same pass
       const inOrder = recompute && b === summed;
       this.blocksOnMain++;
-      state.sums = inOrder ? sums : null;
-      state.counts = inOrder ? counts : null;
-      const moved = this.kernel(state, b * blockRows, end(b));
+      const moved = store.assign(b * blockRows, end(b), inOrder);
       Atomics.store(done, b, moved + 1);
       if (inOrder) {
         changed += moved;
@@ -255,19 +181,23 @@ export class AssignTeam {
       }
       while (summed < nBlocks && Atomics.load(done, summed) !== 0) addBlock(summed++);
     }
-    state.sums = state.counts = null;
-    // the helpers' last blocks
+    // the helpers' last blocks (the wait returns at once when the block is already done)
     while (summed < nBlocks) {
       Atomics.wait(done, summed, 0);
       addBlock(summed++);
     }
+    if (mode !== "none") {
+      sums.set(store.sums);
+      counts.set(store.counts);
+    }
     return changed;
   }
 
-  /** End the run: the helpers go back to waiting for the next one. */
+  /** End the call: the helpers drop the store and go back to waiting for the next run; the store is released. */
   close(): void {
     Atomics.store(this.control, STOP, 1);
     Atomics.store(this.control, GENERATION, ++this.generation);
     Atomics.notify(this.control, GENERATION);
+    this.store.release();
   }
 }

@@ -6,26 +6,22 @@
  * iterations, centres and inertia within ~1e-15 relative (the cluster sums are updated incrementally, kmeans-lloyd.ts).
  *
  * Speed: flat Float64Array storage; Hamerly's bounds skip most distance computations (kmeans-bounds.ts), stored
- * relative to the centres' total travel so that skipped rows are only read; the hot loops are generated per (d, k)
- * with rows and centres in locals (kmeans-kernel.ts); the assignment runs on worker threads over shared memory
- * (kmeans-threads.ts); only the rows whose label changed move between the cluster sums (recomputed from all rows
- * every 10 iterations), in row order on one thread, so results do not depend on the thread count.
- * bench/kmeans.bench.ts on the 2-core machine (medians; other jobs running, load average 0.8-1.5), all three
- * started from the same explicit centres, 100-iteration cap, tol 0:
- *   1e6 × 4, k = 5, uniform (100 iterations): ours 1.09 s (1.64 s at the same load before the incremental
- *                                             sums and travel-relative bounds), scikit-learn 0.88-0.95 s, ml-kmeans 8.5 s
- *   1e6 × 4, k = 5, blobs (3 iterations):     ours 95-106 ms, scikit-learn 123-152 ms, ml-kmeans 258 ms
- *   1e5 × 4, k = 5, uniform:                  ours 120 ms, scikit-learn 88-97 ms, ml-kmeans 0.8 s
- *   1e5 × 4, k = 5, blobs:                    ours 9-14 ms, scikit-learn 12-15 ms, ml-kmeans 25 ms
- * Peak memory at 1e6 × 4: ours 305-325 MB, scikit-learn 247 MB. On evenly spread data (many points near a
- * boundary) we stay ~1.2× behind scikit-learn's OpenMP + BLAS kernels: every row's bounds are still tested each
- * iteration (~11 ns a row on one thread), and the full scans of the first iterations cost ~45 ns a row.
+ * relative to the centres' total travel so that skipped rows are only read; the assignment pass is a WebAssembly
+ * SIMD kernel (kmeans-wasm.ts; the JavaScript kernels generated per d, kmeans-kernel.ts, where WebAssembly is
+ * missing) run on worker threads over one shared memory that holds the data, labels and bounds of every start of
+ * the call (kmeans-engine.ts, kmeans-threads.ts); only the rows whose label changed move between the cluster sums
+ * (recomputed from all rows every 10 iterations), in row order on one thread, so results do not depend on the
+ * thread count or the kernel.
+ * `npm run bench -- kmeans.bench` on the 2-core machine (medians; other jobs running, load average 2.8-4.0), ours
+ * and scikit-learn (OpenMP, 2 threads) in the same run, WebAssembly kernel / JavaScript kernels:
+ *   per iteration, 1e6 × 4, k = 5, same start, tol 0: uniform 8.2 / 22.9 ms, scikit-learn 20.0 ms;
+ *                                                     blobs 15.4 / 26.6 ms, scikit-learn 28.2 ms
+ *   end to end from k-means++, 1e6 × 4, typed:        uniform 666 / 1222 ms, scikit-learn 861 ms;
+ *                                                     blobs 124 / 217 ms, scikit-learn 164 ms
+ *   peak memory: per iteration 215 MB vs scikit-learn 251 MB; end to end typed 233 MB, rows 349 MB, scikit-learn
+ *   300 MB (before the WebAssembly kernel: 312, 326 and 439 MB).
  * Float32 would be faster but breaks parity.
- * A typed matrix (`matrix(data, [n, d])`, like a numpy array) skips the number[][] → Float64Array copy. End to end
- * from k-means++ at 1e6 × 4, k = 5 (one bench run with other jobs loading the 2 cores, load average 6): uniform ours
- * 2.54 s typed / 3.10 s rows vs scikit-learn 2.13 s; blobs 178 / 211 ms vs 349 ms; peak memory 311-320 MB typed,
- * 433-438 MB rows, scikit-learn 300 MB (each from its own seeded start: 65 Lloyd iterations for ours on uniform, 40
- * for scikit-learn's).
+ * A typed matrix (`matrix(data, [n, d])`, like a numpy array) skips the number[][] → Float64Array copy.
  */
 import { ArgumentError } from "../core/errors";
 import {
@@ -42,7 +38,8 @@ import { seededRandom } from "../core/random";
 import { kmeansPlusPlus, randomRowsInit } from "./kmeans-init";
 import { varianceKernel } from "./kmeans-kernel";
 import { lloyd, type LloydResult } from "./kmeans-lloyd";
-import { assignThreads, sharedCopy } from "./kmeans-threads";
+import { prepareFlat, prepareRows, type KMeansEngine, type PreparedData } from "./kmeans-engine";
+import { assignThreads } from "./kmeans-threads";
 
 /** How the initial centres are chosen. */
 export type KMeansInit = "k-means++" | "random";
@@ -115,9 +112,9 @@ export interface KMeansResult {
  * Partition rows into k clusters by Lloyd's k-means, best of `nInit` runs by inertia (scikit-learn semantics).
  *
  * @param X - nSamples × nFeatures finite numbers: rows (`number[][]`), or a typed matrix
- *   `{ data: Float64Array, nSamples, nFeatures }` (row-major, see `matrix`) which is read in place — copied only when
- *   worker threads need it in shared memory and `data` is not already a whole SharedArrayBuffer. Both give the same
- *   result.
+ *   `{ data: Float64Array, nSamples, nFeatures }` (row-major, see `matrix`), copied once into the assignment pass's
+ *   WebAssembly memory (rows are written straight into it), or read in place where WebAssembly is missing and one
+ *   thread runs. Both give the same result.
  * @param options - `k` (required), `init`, `nInit`, `maxIter`, `tol`, `seed`, `onIteration`, `onRun`, `threads`.
  * @returns `{ labels, centroids, inertia, iterations, converged }`.
  * @throws {ArgumentError} on bad X, or k not an integer in [1, nSamples], or nInit/maxIter < 1, or tol < 0.
@@ -131,8 +128,8 @@ export function kmeans(X: MatrixInput, options: KMeansOptions): KMeansResult {
   }
   const shape = checkMatrix(X, "kmeans");
   const opts = checkKMeansOptions(options, shape.nSamples, shape.nFeatures);
-  const threaded = assignThreads(opts.threads, shape.nSamples, opts.k) > 1;
-  return kmeansFlat(threaded ? toSharedFlat(X, shape.nFeatures) : toFlat(X), opts);
+  const threads = assignThreads(opts.threads, shape.nSamples, opts.k);
+  return kmeansPrepared(prepareRows(X, shape.nFeatures, opts.k, threads, "wasm"), opts);
 }
 
 /** Options with every default filled in. */
@@ -177,35 +174,44 @@ export function checkKMeansOptions(options: KMeansOptions, nSamples: number, nFe
 }
 
 /**
- * k-means on flat storage. X is not copied when it runs on one thread or when `X.data` spans a whole
- * SharedArrayBuffer; otherwise the worker threads get a shared copy (about 17 ms and 32 MB for 1e6 × 4).
- * Assumes validated X and settings (see `checkKMeansOptions`).
+ * k-means on flat storage. X is copied once: into the WebAssembly memory of the assignment passes, or (JavaScript
+ * kernel) into shared memory for the worker threads unless `X.data` spans a whole SharedArrayBuffer; the JavaScript
+ * kernel on one thread reads it in place. Assumes validated X and settings (see `checkKMeansOptions`).
+ * @param engine - internal: the assignment kernel (see `KMeansEngine`); the results do not depend on it.
  */
-export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings): KMeansResult {
+export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings, engine: KMeansEngine = {}): KMeansResult {
+  const { kernel = "wasm" } = engine;
+  const threads = assignThreads(settings.threads, flat.nSamples, settings.k);
+  return kmeansPrepared(prepareFlat(flat, settings.k, threads, kernel), settings);
+}
+
+/** The runs of one k-means call on prepared data; closes the team. */
+function kmeansPrepared({ X, team }: PreparedData, settings: KMeansSettings): KMeansResult {
   const { k, init, nInit, maxIter, tol, seed, onIteration, onRun } = settings;
-  const threads = assignThreads(settings.threads, flat.nSamples, k);
-  // worker threads read X from shared memory (no copy when it is there already)
-  const X = threads > 1 ? { ...flat, data: wholeShared(flat.data) } : flat;
   const random = seededRandom(seed);
   const tolerance = tol * meanColumnVariance(X);
   let best: LloydResult | undefined;
   const explicit = Array.isArray(init) ? toFlat(init).data : undefined;
   const runs = explicit ? 1 : nInit;
-  for (let run = 0; run < runs; run++) {
-    const initial = explicit ?? (init === "random" ? randomRowsInit(X, k, random) : kmeansPlusPlus(X, k, random));
-    const observe = onIteration
-      ? (iteration: number, labels: Int32Array, centres: Float64Array, previous: Float64Array) =>
-          onIteration({
-            run,
-            iteration,
-            labels: Array.from(labels),
-            centroids: toRows(centres, k),
-            previousCentroids: toRows(previous, k),
-          })
-      : undefined;
-    const result = lloyd(X, initial, maxIter, tolerance, observe, threads);
-    if (best === undefined || result.inertia < best.inertia) best = result;
-    onRun?.({ run, nRuns: runs, inertia: result.inertia });
+  try {
+    for (let run = 0; run < runs; run++) {
+      const initial = explicit ?? (init === "random" ? randomRowsInit(X, k, random) : kmeansPlusPlus(X, k, random));
+      const observe = onIteration
+        ? (iteration: number, labels: Int32Array, centres: Float64Array, previous: Float64Array) =>
+            onIteration({
+              run,
+              iteration,
+              labels: Array.from(labels),
+              centroids: toRows(centres, k),
+              previousCentroids: toRows(previous, k),
+            })
+        : undefined;
+      const result = lloyd(X, initial, maxIter, tolerance, observe, team);
+      if (best === undefined || result.inertia < best.inertia) best = result;
+      onRun?.({ run, nRuns: runs, inertia: result.inertia });
+    }
+  } finally {
+    team?.close();
   }
   return {
     labels: toNumbers(best!.labels),
@@ -219,25 +225,6 @@ export function kmeansFlat(flat: FlatMatrix, settings: KMeansSettings): KMeansRe
 /** Mean over columns of the population variance (scikit-learn's `_tolerance` scale). */
 function meanColumnVariance({ data, nSamples: n, nFeatures: d }: FlatMatrix): number {
   return varianceKernel(d)(data, n);
-}
-
-/**
- * `data` in shared memory that the worker threads map whole (they see `data.buffer`): itself when it spans its
- * SharedArrayBuffer, else a copy (a view into part of a shared buffer is copied too).
- */
-function wholeShared(data: Float64Array): Float64Array {
-  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  if (whole || !(data.buffer instanceof SharedArrayBuffer)) return sharedCopy(data);
-  const copy = new Float64Array(new SharedArrayBuffer(data.byteLength));
-  copy.set(data);
-  return copy;
-}
-
-/** Rows to flat storage in shared memory, which the worker threads read without a further copy. */
-function toSharedFlat(X: Matrix, d: number): FlatMatrix {
-  const data = new Float64Array(new SharedArrayBuffer(X.length * d * Float64Array.BYTES_PER_ELEMENT));
-  X.forEach((row, i) => data.set(row, i * d));
-  return { data, nSamples: X.length, nFeatures: d };
 }
 
 /** A plain array copy (a filled array and a loop: several times faster than Array.from on a typed array). */
