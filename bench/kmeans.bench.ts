@@ -5,7 +5,9 @@
  *   tol = 0 and the same iteration cap, so all run the same Lloyd iterations; the row is median time ÷ iterations
  *   (each timing includes the implementation's checks and final labels; ours gets an ordinary Float64Array, so the
  *   copy to shared memory for its worker threads is timed too);
- * - **end to end from k-means++**: one seeded k-means++ start then Lloyd with each library's defaults, the public
+ * - **end to end from k-means++**: a seeded k-means++ start then Lloyd with each library's defaults, one fit per
+ *   seed 0 … repeats − 1 (the libraries draw different starts, and the iterations a start needs vary: the row is the
+ *   median time, its note the median iterations and the first seed's inertia), the public
  *   `kmeans` on number[][] rows and, in the "typed" rows, on a typed matrix over an ordinary Float64Array (as numpy
  *   hands scikit-learn its array), against scikit-learn on a numpy array — what a user's call costs;
  * - **k-means++ init**: the seeded greedy k-means++ alone, ours on the Float64Array vs `kmeans_plusplus`.
@@ -65,7 +67,7 @@ function record(bench: string, impl: string, r: ChildResult, perIteration: boole
 }
 
 for (const n of sizes) {
-  const repeats = n >= 1_000_000 ? 3 : 5;
+  const repeats = n >= 1_000_000 ? 5 : 7;
   for (const shape of shapes) {
     const dataFile = benchData(shape, n, D);
     const X = { data: readFloat64(dataFile), nSamples: n, nFeatures: D };

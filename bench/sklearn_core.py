@@ -4,8 +4,9 @@
   .venv/bin/python bench/sklearn_core.py kmeans-e2e <data.bin> <k> <d> <seed> <repeats>
   .venv/bin/python bench/sklearn_core.py kmeans-init <data.bin> <k> <d> <seed> <repeats>
   .venv/bin/python bench/sklearn_core.py silhouette <data.bin> <labels.bin> <d> <repeats>
-`kmeans`: Lloyd from the given centres, tol = 0. `kmeans-e2e`: k-means++ (seeded) then Lloyd with the defaults
-(max_iter 300, tol 1e-4), n_init = 1. `kmeans-init`: `kmeans_plusplus` alone (seeded). Prints one JSON line: {"times": [...ms], "peakMb": ..., "blas": ..., ...}.
+`kmeans`: Lloyd from the given centres, tol = 0. `kmeans-e2e`: k-means++ then Lloyd with the defaults
+(max_iter 300, tol 1e-4), n_init = 1, one fit per seed (seed, seed + 1, …; the median iterations are reported).
+`kmeans-init`: `kmeans_plusplus` alone (seeded). Prints one JSON line: {"times": [...ms], "peakMb": ..., "blas": ..., ...}.
 Uses scikit-learn's default threading (all cores); run it through bench/reference.ts for a fair environment.
 """
 import json
@@ -33,11 +34,14 @@ if mode == "kmeans":
     out = {"iterations": int(km.n_iter_), "inertia": float(km.inertia_)}
 elif mode == "kmeans-e2e":
     k, seed, repeats = int(aux), int(sys.argv[5]), int(sys.argv[6])
-    for _ in range(repeats):
+    iterations, inertia = [], None
+    for r in range(repeats):  # one fit per seed, as bench/kmeans-child.ts does
         t0 = time.perf_counter()
-        km = KMeans(n_clusters=k, init="k-means++", n_init=1, algorithm="lloyd", random_state=seed).fit(X)
+        km = KMeans(n_clusters=k, init="k-means++", n_init=1, algorithm="lloyd", random_state=seed + r).fit(X)
         times.append((time.perf_counter() - t0) * 1000)
-    out = {"iterations": int(km.n_iter_), "inertia": float(km.inertia_)}
+        iterations.append(int(km.n_iter_))
+        inertia = float(km.inertia_) if inertia is None else inertia
+    out = {"iterations": sorted(iterations)[repeats // 2], "inertia": inertia}
 elif mode == "kmeans-init":
     k, seed, repeats = int(aux), int(sys.argv[5]), int(sys.argv[6])
     for _ in range(repeats):

@@ -1,9 +1,10 @@
 /**
  * k-means, hand-written rather than wrapping ml-kmeans: ml-kmeans 6 has no nInit (best of several starts) and no
- * inertia, its k-means++ is not scikit-learn's greedy variant, and it is 2.5-8× slower (below). This one follows
- * scikit-learn's `KMeans(algorithm="lloyd")` step for step (greedy k-means++, relative tol, empty-cluster
- * relocation, final re-assignment) so results can be checked against it: against a plain Lloyd, the same labels and
- * iterations, centres and inertia within ~1e-15 relative (the cluster sums are updated incrementally, kmeans-lloyd.ts).
+ * inertia, its k-means++ is not scikit-learn's greedy variant, and it is 4-13× slower per iteration on 1e6 × 4
+ * (bench/kmeans.bench.ts). This one follows scikit-learn's `KMeans(algorithm="lloyd")` step for step (greedy
+ * k-means++, relative tol, empty-cluster relocation, final re-assignment) so results can be checked against it:
+ * against a plain Lloyd, the same labels and iterations, centres and inertia within ~1e-15 relative (the cluster
+ * sums are updated incrementally, kmeans-lloyd.ts).
  *
  * Speed: flat Float64Array storage; Hamerly's bounds skip most distance computations (kmeans-bounds.ts), stored
  * relative to the centres' total travel so that skipped rows are only read; the assignment pass is a WebAssembly
@@ -12,14 +13,14 @@
  * the call (kmeans-engine.ts, kmeans-threads.ts); only the rows whose label changed move between the cluster sums
  * (recomputed from all rows every 10 iterations), in row order on one thread, so results do not depend on the
  * thread count or the kernel.
- * `npm run bench -- kmeans.bench` on the 2-core machine (medians; other jobs running, load average 2.8-4.0), ours
- * and scikit-learn (OpenMP, 2 threads) in the same run, WebAssembly kernel / JavaScript kernels:
- *   per iteration, 1e6 × 4, k = 5, same start, tol 0: uniform 8.2 / 22.9 ms, scikit-learn 20.0 ms;
- *                                                     blobs 15.4 / 26.6 ms, scikit-learn 28.2 ms
- *   end to end from k-means++, 1e6 × 4, typed:        uniform 666 / 1222 ms, scikit-learn 861 ms;
- *                                                     blobs 124 / 217 ms, scikit-learn 164 ms
- *   peak memory: per iteration 215 MB vs scikit-learn 251 MB; end to end typed 233 MB, rows 349 MB, scikit-learn
- *   300 MB (before the WebAssembly kernel: 312, 326 and 439 MB).
+ * `npm run bench -- kmeans.bench` on the idle 2-core machine (medians), ours and scikit-learn (OpenMP, 2 threads) in
+ * the same run, WebAssembly kernel / JavaScript kernels:
+ *   per iteration, 1e6 × 4, k = 5, same start, tol 0: uniform 3.9 / 11.6 ms, scikit-learn 6.9 ms;
+ *                                                     blobs 12.6 / 23.2 ms, scikit-learn 26.4 ms
+ *   end to end from k-means++, 1e6 × 4, typed, median over seeds 0-4: uniform 245 / 442 ms, scikit-learn 298 ms;
+ *                                                     blobs 130 / 168 ms, scikit-learn 165 ms
+ *   peak memory: per iteration 231 MB vs scikit-learn 247 MB; end to end typed 268 MB, rows 374 MB, scikit-learn
+ *   296 MB (before the WebAssembly kernel, under load: 312, 326 and 439 MB).
  * Float32 would be faster but breaks parity.
  * A typed matrix (`matrix(data, [n, d])`, like a numpy array) skips the number[][] → Float64Array copy.
  */
