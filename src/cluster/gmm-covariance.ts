@@ -71,12 +71,18 @@ export function estimateGaussianParameters(
   const { data, nSamples: n, nFeatures: d } = X;
   const nk = new Float64Array(k);
   const means = new Float64Array(k * d);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < k; c++) {
+  // one component at a time (each sum still runs over the rows in order): its accumulators stay in a short array
+  const sum = new Float64Array(d);
+  for (let c = 0; c < k; c++) {
+    let size = 0;
+    sum.fill(0);
+    for (let i = 0, o = 0; i < n; i++, o += d) {
       const r = resp[i * k + c]!;
-      nk[c] += r;
-      for (let j = 0; j < d; j++) means[c * d + j] += r * data[i * d + j]!;
+      size += r;
+      for (let j = 0; j < d; j++) sum[j] += r * data[o + j]!;
     }
+    nk[c] = size;
+    means.set(sum, c * d);
   }
   let total = 0;
   for (let c = 0; c < k; c++) {
@@ -154,11 +160,14 @@ export function estimateCovariances(
   } else {
     // diag: σ²_cj = Σ_i r_ic x_ij² / n_c − μ_cj² + reg; spherical: the mean of those over j
     const diag = new Float64Array(k * d);
-    for (let i = 0; i < n; i++) {
-      for (let c = 0; c < k; c++) {
+    const sum = new Float64Array(d);
+    for (let c = 0; c < k; c++) {
+      sum.fill(0);
+      for (let i = 0, o = 0; i < n; i++, o += d) {
         const r = resp[i * k + c]!;
-        for (let j = 0; j < d; j++) diag[c * d + j] += r * data[i * d + j]! * data[i * d + j]!;
+        for (let j = 0; j < d; j++) sum[j] += r * data[o + j]! * data[o + j]!;
       }
+      diag.set(sum, c * d);
     }
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < d; j++) {

@@ -115,12 +115,16 @@ export function weightedLogProb(
     }
     return;
   }
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < k; c++) {
+  // diag and spherical: ‖(x − μ_c) ∘ f_c‖², f_c the precision factor of each feature (spherical: one, d times)
+  const factors = new Float64Array(k * d);
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < d; j++) factors[c * d + j] = type === "diag" ? precChol[c * d + j]! : precChol[c]!;
+  }
+  for (let i = 0, o = 0; i < n; i++, o += d) {
+    for (let c = 0, p = 0; c < k; c++, p += d) {
       let maha = 0;
       for (let j = 0; j < d; j++) {
-        const f = type === "diag" ? precChol[c * d + j]! : precChol[c]!;
-        const z = (data[i * d + j]! - means[c * d + j]!) * f;
+        const z = (data[o + j]! - means[p + j]!) * factors[p + j]!;
         maha += z * z;
       }
       out[i * k + c] = constant[c]! - 0.5 * maha;
