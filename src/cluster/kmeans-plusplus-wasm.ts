@@ -98,6 +98,7 @@ export function wasmPlusPlusPasses(wasm: WasmAssign): PlusPlusPasses {
         offset["found"]!,
         pair,
       );
+      found.fill(-1); // as the JavaScript kernels leave the entries past the targets
       found.set(foundIn.subarray(0, targets.length));
       return running;
     },
