@@ -4,13 +4,16 @@
  *   node --import tsx bench/kmeans-child.ts <ours-e2e|ours-e2e-typed|ours-init> <data.bin> <k> <d> <seed> <repeats>
  * The first form runs Lloyd from the given centres with tol = 0; `ours-e2e` runs the public `kmeans` on number[][]
  * rows from k-means++ (one start, default tolerance), as a user calls it, and `ours-e2e-typed` the same on a typed
- * matrix (an ordinary Float64Array, as numpy hands scikit-learn); `ours-init` times k-means++ alone on the
- * Float64Array. `ours-js` and `ours-e2e-typed-js` are `ours` and `ours-e2e-typed` with the JavaScript assignment
- * kernels instead of the default WebAssembly one (the latter through `kmeansFlat`, as `kmeans` calls it, without the
- * typed matrix's finiteness check). Prints one JSON line: { times, peakMb, iterations, inertia }.
+ * matrix (an ordinary Float64Array, as numpy hands scikit-learn); `ours-init` times k-means++ alone as a k-means
+ * call runs it: on the Float64Array written into the call's WebAssembly memory (`prepareFlat`, untimed, as the call
+ * does before its first start), so its passes are the WebAssembly ones. `ours-js`, `ours-e2e-typed-js` and
+ * `ours-init-js` are `ours`, `ours-e2e-typed` and `ours-init` with the JavaScript kernels instead of the default
+ * WebAssembly ones (`ours-e2e-typed-js` through `kmeansFlat`, as `kmeans` calls it, without the typed matrix's
+ * finiteness check; `ours-init-js` on the Float64Array itself). Prints one JSON line: { times, peakMb, iterations, inertia }.
  */
 import { kmeans as mlKmeans } from "ml-kmeans";
 import { checkKMeansOptions, kmeans, kmeansFlat } from "../src/cluster/kmeans";
+import { prepareFlat } from "../src/cluster/kmeans-engine";
 import { kmeansPlusPlus } from "../src/cluster/kmeans-init";
 import { fromFlat, matrix } from "../src/core/matrix";
 import { seededRandom } from "../src/core/random";
@@ -46,13 +49,14 @@ if (impl === "ours-e2e" || impl === "ours-e2e-typed") {
   }
   iterations = perSeed.sort((a, b) => a - b)[Math.floor(repeats / 2)]!;
 } else if (impl === "ours-init") {
-  const X = matrix(data, [n, d]);
   const [k, seed] = [Number(aux), Number(fifth)];
+  const { X, team } = prepareFlat(matrix(data, [n, d]), k, 1, kernel);
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
     kmeansPlusPlus(X, k, seededRandom(seed));
     times.push(performance.now() - t0);
   }
+  team?.close();
 } else {
   const maxIter = Number(fifth);
   const initData = readFloat64(aux!);

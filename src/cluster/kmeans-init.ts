@@ -4,7 +4,9 @@
  */
 import type { FlatMatrix } from "../core/matrix";
 import { randomInt, sampleIndices, type RandomSource } from "../core/random";
-import { closestKernel, potentialKernel } from "./kmeans-plusplus-kernel";
+import { jsPlusPlusPasses, type PlusPlusPasses } from "./kmeans-plusplus-kernel";
+import { localTrials, wasmPlusPlusPasses } from "./kmeans-plusplus-wasm";
+import { wasmHolding } from "./kmeans-wasm";
 
 /** Squared Euclidean distance between row `a` of `A` and row `b` of `B`, both with `d` features. */
 export function squaredDistance(A: Float64Array, a: number, B: Float64Array, b: number, d: number): number {
@@ -33,17 +35,29 @@ export function squaredDistance(A: Float64Array, a: number, B: Float64Array, b: 
  * (medians of 7, each in its own process, other jobs loading the machine), measured with string-compiled passes
  * that the readable ones of kmeans-plusplus-kernel.ts replaced at about 9% more CPU time. scikit-learn's
  * `kmeans_plusplus` is timed beside ours in bench/kmeans.bench.ts ("kmeans++ init").
+ * When X's data is the very view a k-means call wrote into its WebAssembly memory (kmeans-engine.ts), the passes
+ * run as the SIMD kernels on that memory (kmeans-plusplus-wasm.ts), with the same bits: on 1e6 × 4, k = 5, CPU time
+ * 86-99 → 26 ms (medians of 9 in one process, a CI run loading the machine).
  *
  * @param X - nSamples × nFeatures, validated, nSamples >= k.
  * @returns k × d centres, row-major.
  */
 export function kmeansPlusPlus(X: FlatMatrix, k: number, random: RandomSource): Float64Array {
   const { data, nSamples: n, nFeatures: d } = X;
-  const centres = new Float64Array(k * d);
-  const nLocalTrials = 2 + Math.floor(Math.log(k));
+  const wasm = wasmHolding(data);
+  const passes = wasm && wasm.n === n && wasm.d === d && wasm.k === k ? wasmPlusPlusPasses(wasm) : undefined;
+  try {
+    return greedyPlusPlus(X, k, random, passes ?? jsPlusPlusPasses(data, n, d));
+  } finally {
+    passes?.done();
+  }
+}
 
-  const lowerAndSearch = closestKernel(d);
-  const sumPotentials = potentialKernel(d);
+/** `kmeansPlusPlus` with the given passes over X's rows. */
+function greedyPlusPlus(X: FlatMatrix, k: number, random: RandomSource, passes: PlusPlusPasses): Float64Array {
+  const { data, nSamples: n, nFeatures: d } = X;
+  const centres = new Float64Array(k * d);
+  const nLocalTrials = localTrials(k);
   const targets = new Float64Array(nLocalTrials);
   const order = new Int32Array(nLocalTrials);
   const sortedTargets = new Float64Array(nLocalTrials);
@@ -55,21 +69,20 @@ export function kmeansPlusPlus(X: FlatMatrix, k: number, random: RandomSource): 
   const first = randomInt(random, n);
   centres.set(data.subarray(first * d, first * d + d), 0);
   // squared distances to the first centre, and their sum
-  const closest = new Float64Array(n).fill(Infinity);
-  let potential = lowerAndSearch(data, closest, centres.subarray(0, d), targets.subarray(0, 0), found);
+  let potential = passes.lower(centres.subarray(0, d), targets.subarray(0, 0), found);
   for (let c = 1; c < k; c++) {
     for (let t = 0; t < nLocalTrials; t++) targets[t] = random() * potential;
     // walk the targets in ascending order; from c = 2 the centre chosen last lowers the closest distances on the way
     order.set(Array.from(targets.keys()).sort((a, b) => targets[a]! - targets[b]!));
     for (let t = 0; t < nLocalTrials; t++) sortedTargets[t] = targets[order[t]!]!;
-    if (c === 1) searchCumulative(closest, sortedTargets, found);
-    else lowerAndSearch(data, closest, centres.subarray((c - 1) * d, c * d), sortedTargets, found);
+    if (c === 1) searchCumulative(passes.closest, sortedTargets, found);
+    else passes.lower(centres.subarray((c - 1) * d, c * d), sortedTargets, found);
     // searchsorted clipped to n - 1: a target beyond the total (rounding) takes the last row
     for (let t = 0; t < nLocalTrials; t++) candidates[order[t]!] = found[t]! < 0 ? n - 1 : found[t]!;
     for (let t = 0; t < nLocalTrials; t++) {
       candidateRows.set(data.subarray(candidates[t]! * d, candidates[t]! * d + d), t * d);
     }
-    sumPotentials(data, closest, candidateRows, potentials);
+    passes.potentials(candidateRows, potentials);
     let best = 0;
     for (let t = 1; t < nLocalTrials; t++) if (potentials[t]! < potentials[best]!) best = t;
     centres.set(candidateRows.subarray(best * d, best * d + d), c * d);

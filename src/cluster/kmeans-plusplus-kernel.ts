@@ -90,3 +90,32 @@ export function potentialRows(d: number): PotentialKernel {
     }
   };
 }
+
+/**
+ * Both passes over the n × d rows of one data set and the n closest distances they keep (Infinity before the first
+ * centre): the JavaScript kernels above (`jsPlusPlusPasses`) or the WebAssembly ones on a k-means call's memory
+ * (kmeans-plusplus-wasm.ts), which give the same bits.
+ */
+export interface PlusPlusPasses {
+  /** closest[i]: the squared distance from row i to its closest centre so far. */
+  readonly closest: Float64Array;
+  /** `ClosestKernel` on these rows and `closest`, with at most `2 + ⌊ln k⌋` targets. */
+  lower(centre: Float64Array, targets: Float64Array, found: Int32Array): number;
+  /** `PotentialKernel` on these rows and `closest`. */
+  potentials(candidates: Float64Array, potentials: Float64Array): void;
+  /** Called once the centres are chosen: nothing uses the passes afterwards. */
+  done(): void;
+}
+
+/** The JavaScript passes over `data` (n × d). */
+export function jsPlusPlusPasses(data: Float64Array, n: number, d: number): PlusPlusPasses {
+  const lowerAndSearch = closestKernel(d);
+  const sumPotentials = potentialKernel(d);
+  const closest = new Float64Array(n).fill(Infinity);
+  return {
+    closest,
+    lower: (centre, targets, found) => lowerAndSearch(data, closest, centre, targets, found),
+    potentials: (candidates, potentials) => sumPotentials(data, closest, candidates, potentials),
+    done: () => {},
+  };
+}

@@ -16,6 +16,7 @@ import {
   type WasmMemory,
   type WasmModule,
 } from "./kmeans-wasm-memory";
+import { plusPlusScratchBytes } from "./kmeans-plusplus-wasm";
 import { ASSIGN_WASM } from "./wasm/assign-binary";
 
 export type { WasmMemory, WasmModule } from "./kmeans-wasm-memory";
@@ -45,6 +46,13 @@ const STATE_FIELDS = [
 const FIRST_BYTE = 64;
 
 let compiled: WasmModule | undefined;
+/** Each live WasmAssign by its `data` view, so that k-means++ finds the memory its data already lives in. */
+const holders = new WeakMap<Float64Array, WasmAssign>();
+
+/** The live `WasmAssign` whose `data` is this very view, if any. */
+export function wasmHolding(data: Float64Array): WasmAssign | undefined {
+  return holders.get(data);
+}
 /** Scratch bytes per slot by d, asked of the kernel once. */
 const scratchSizes = new Map<number, number>();
 
@@ -101,6 +109,8 @@ export class WasmAssign {
   readonly stateOffset: number;
   /** Byte offset of each slot's scratch. */
   readonly scratchOffsets: readonly number[];
+  /** Byte offset of the k-means++ passes' scratch (kmeans-plusplus-wasm.ts). */
+  readonly plusPlusOffset: number;
 
   constructor(
     readonly n: number,
@@ -122,6 +132,7 @@ export class WasmAssign {
       sums: 8 * k * d,
       counts: 8 * k,
       scratch: slotBytes * slots,
+      plusPlus: plusPlusScratchBytes(k, d),
       labels: 4 * n,
       moves: 8 * n,
       upper: 8 * n,
@@ -162,7 +173,9 @@ export class WasmAssign {
       k,
     ]);
     this.scratchOffsets = Array.from({ length: slots }, (_, s) => offset["scratch"]! + s * slotBytes);
+    this.plusPlusOffset = offset["plusPlus"]!;
     this.reset();
+    holders.set(this.data, this);
   }
 
   /** Copy the n × d data in (once per run). */
@@ -188,6 +201,7 @@ export class WasmAssign {
 
   /** Give the memory back for the next run (kmeans-wasm-memory.ts): nothing may use this object afterwards. */
   release(): void {
+    holders.delete(this.data);
     releaseMemory(this.memory);
   }
 
