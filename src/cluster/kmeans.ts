@@ -1,6 +1,6 @@
 /**
  * k-means, hand-written rather than wrapping ml-kmeans: ml-kmeans 6 has no nInit (best of several starts) and no
- * inertia, its k-means++ is not scikit-learn's greedy variant, and it is 4-13× slower per iteration on 1e6 × 4
+ * inertia, its k-means++ is not scikit-learn's greedy variant, and it is 4-12× slower per iteration on 1e6 × 4
  * (bench/kmeans.bench.ts). This one follows scikit-learn's `KMeans(algorithm="lloyd")` step for step (greedy
  * k-means++, relative tol, empty-cluster relocation, final re-assignment) so results can be checked against it:
  * against a plain Lloyd, the same labels and iterations, centres and inertia within ~1e-15 relative (the cluster
@@ -14,13 +14,13 @@
  * (recomputed from all rows every 10 iterations), in row order on one thread, so results do not depend on the
  * thread count or the kernel.
  * `npm run bench -- kmeans.bench` on the idle 2-core machine (medians), ours and scikit-learn (OpenMP, 2 threads) in
- * the same run, WebAssembly kernel / JavaScript kernels:
- *   per iteration, 1e6 × 4, k = 5, same start, tol 0: uniform 3.9 / 11.6 ms, scikit-learn 6.9 ms;
- *                                                     blobs 12.6 / 23.2 ms, scikit-learn 26.4 ms
- *   end to end from k-means++, 1e6 × 4, typed, median over seeds 0-4: uniform 245 / 442 ms, scikit-learn 298 ms;
- *                                                     blobs 130 / 168 ms, scikit-learn 165 ms
- *   peak memory: per iteration 231 MB vs scikit-learn 247 MB; end to end typed 268 MB, rows 374 MB, scikit-learn
- *   296 MB (before the WebAssembly kernel, under load: 312, 326 and 439 MB).
+ * the same run, WebAssembly kernels / JavaScript kernels:
+ *   per iteration, 1e6 × 4, k = 5, same start, tol 0: uniform 4.3 / 11.4 ms, scikit-learn 6.7 ms;
+ *                                                     blobs 13.6 / 24.0 ms, scikit-learn 23.6 ms
+ *   end to end from k-means++, 1e6 × 4, typed, median over seeds 0-4: uniform 159 / 391 ms, scikit-learn 296 ms;
+ *                                                     blobs 65 / 154 ms, scikit-learn 196 ms
+ *   peak memory: per iteration 229 MB vs scikit-learn 247 MB; end to end typed 237 MB, rows 334 MB, scikit-learn
+ *   296 MB (before the WebAssembly kernels, under load: 312, 326 and 439 MB).
  * Float32 would be faster but breaks parity.
  * A typed matrix (`matrix(data, [n, d])`, like a numpy array) skips the number[][] → Float64Array copy.
  */
