@@ -96,7 +96,13 @@ for (const n of sizes) {
       record(typed, "sklearn", sklearn, false);
       if (shape === "uniform") {
         const init = `kmeans++ init ${label(n)}x${D} k=${K} ${shape}`;
-        record(init, "ours", runOurs(["ours-init", ...e2e]), false, "1 thread, on the data in the call's WebAssembly memory");
+        record(
+          init,
+          "ours",
+          runOurs(["ours-init", ...e2e]),
+          false,
+          "1 thread, on the data in the call's WebAssembly memory",
+        );
         const reference = runReference<ChildResult & ReferenceOutput>("sklearn_core.py", ["kmeans-init", ...e2e]);
         record(init, "sklearn", reference, false, "kmeans_plusplus, numpy BLAS");
       }
