@@ -71,18 +71,31 @@ export function estimateGaussianParameters(
   const { data, nSamples: n, nFeatures: d } = X;
   const nk = new Float64Array(k);
   const means = new Float64Array(k * d);
-  // one component at a time (each sum still runs over the rows in order): its accumulators stay in a short array
+  // diag, spherical: Σ_i r_ic x_ij² in the same pass (estimateCovariances)
+  const squares = type === "diag" || type === "spherical" ? new Float64Array(k * d) : undefined;
+  // one component at a time (each sum still runs over the rows in order): its accumulators stay in short arrays
   const sum = new Float64Array(d);
+  const square = new Float64Array(d);
   for (let c = 0; c < k; c++) {
     let size = 0;
     sum.fill(0);
+    square.fill(0);
     for (let i = 0, o = 0; i < n; i++, o += d) {
       const r = resp[i * k + c]!;
       size += r;
-      for (let j = 0; j < d; j++) sum[j] += r * data[o + j]!;
+      if (squares === undefined) {
+        for (let j = 0; j < d; j++) sum[j] += r * data[o + j]!;
+      } else {
+        for (let j = 0; j < d; j++) {
+          const rx = r * data[o + j]!;
+          sum[j] += rx;
+          square[j] += rx * data[o + j]!;
+        }
+      }
     }
     nk[c] = size;
     means.set(sum, c * d);
+    squares?.set(square, c * d);
   }
   let total = 0;
   for (let c = 0; c < k; c++) {
@@ -90,7 +103,7 @@ export function estimateGaussianParameters(
     total += nk[c]!;
     for (let j = 0; j < d; j++) means[c * d + j] /= nk[c]!;
   }
-  const covariances = estimateCovariances(X, resp, nk, means, regCovar, type);
+  const covariances = estimateCovariances(X, resp, nk, means, regCovar, type, squares);
   return {
     covarianceType: type,
     weights: nk.map((v) => v / total),
@@ -102,7 +115,8 @@ export function estimateGaussianParameters(
 
 /**
  * M-step covariances from responsibilities `resp` (n×k), component sizes `nk` and `means` (k×d),
- * with `regCovar` added to the diagonal. Assumes validated input.
+ * with `regCovar` added to the diagonal. diag and spherical take `squares` (k×d, Σ_i r_ic x_ij², summed with the
+ * means by estimateGaussianParameters). Assumes validated input.
  */
 export function estimateCovariances(
   X: FlatMatrix,
@@ -111,6 +125,7 @@ export function estimateCovariances(
   means: Float64Array,
   regCovar: number,
   type: CovarianceType,
+  squares?: Float64Array,
 ): Float64Array {
   const { data, nSamples: n, nFeatures: d } = X;
   const k = nk.length;
@@ -159,16 +174,8 @@ export function estimateCovariances(
     }
   } else {
     // diag: σ²_cj = Σ_i r_ic x_ij² / n_c − μ_cj² + reg; spherical: the mean of those over j
-    const diag = new Float64Array(k * d);
-    const sum = new Float64Array(d);
-    for (let c = 0; c < k; c++) {
-      sum.fill(0);
-      for (let i = 0, o = 0; i < n; i++, o += d) {
-        const r = resp[i * k + c]!;
-        for (let j = 0; j < d; j++) sum[j] += r * data[o + j]! * data[o + j]!;
-      }
-      diag.set(sum, c * d);
-    }
+    if (squares === undefined) throw new Error("estimateCovariances: diag and spherical need the weighted squares");
+    const diag = squares.slice();
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < d; j++) {
         const mu = means[c * d + j]!;
