@@ -5,7 +5,7 @@
  * starts from `HamerlyBounds`, filling them with Infinity again); `done` refills them all the same. Bit-identical
  * to the JavaScript passes (see the AssemblyScript). Internal: inputs are assumed validated.
  */
-import { api, type WasmModule } from "./kmeans-wasm-memory";
+import { api, compileModule, type WasmModule } from "./kmeans-wasm-memory";
 import type { PlusPlusPasses } from "./kmeans-plusplus-kernel";
 import type { WasmAssign } from "./kmeans-wasm";
 import { PLUSPLUS_WASM } from "./wasm/plusplus-binary";
@@ -64,7 +64,7 @@ export function plusPlusScratchBytes(k: number, d: number): number {
 /** The passes on `wasm`'s memory, its `data` holding the rows. */
 export function wasmPlusPlusPasses(wasm: WasmAssign): PlusPlusPasses {
   if (compiled === undefined) {
-    compiled = new (api().Module)(Uint8Array.from(atob(PLUSPLUS_WASM), (ch) => ch.charCodeAt(0)));
+    compiled = compileModule(PLUSPLUS_WASM);
   }
   const kernel = new (api().Instance)(compiled, { env: { memory: wasm.memory } }).exports as unknown as PlusPlusExports;
   const { n, d, k, data, upper: closest, memory } = wasm;

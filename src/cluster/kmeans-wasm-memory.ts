@@ -38,6 +38,11 @@ export function api(): WebAssemblyApi {
   return wasmApi;
 }
 
+/** Compile a module shipped as base64 text (the generated wasm/*-binary.ts files), synchronously. */
+export function compileModule(base64: string): WasmModule {
+  return new (api().Module)(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)));
+}
+
 /** The memory released by the last run, free for the next (see above). */
 let spare: WasmMemory | undefined;
 

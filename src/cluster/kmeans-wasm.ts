@@ -9,6 +9,7 @@
 import type { AssignState } from "./kmeans-assign";
 import {
   api,
+  compileModule,
   MAX_PAGES,
   PAGE_BYTES,
   releaseMemory,
@@ -59,7 +60,7 @@ const scratchSizes = new Map<number, number>();
 /** The compiled kernel module (compiled once per thread, synchronously), to instantiate on a `WasmAssign`'s memory. */
 export function assignModule(): WasmModule {
   if (compiled === undefined) {
-    compiled = new (api().Module)(Uint8Array.from(atob(ASSIGN_WASM), (ch) => ch.charCodeAt(0)));
+    compiled = compileModule(ASSIGN_WASM);
   }
   return compiled;
 }
