@@ -12,8 +12,7 @@ import http from "node:http";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { REPORTS, ROOT, SCREENSHOTS, collectErrors, executedNotebooks, waitForCharts } from "./browser";
-import { launchChromium } from "./browser";
+import { REPORTS, ROOT, SCREENSHOTS, collectErrors, executedNotebooks, launchChromium, waitForCharts } from "./browser";
 
 const SITE = path.join(ROOT, "site");
 const charts = new Map(executedNotebooks().map((nb) => [`${nb.name}.html`, nb.charts]));
